@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from campaign.health import healthz
+from campaign.site_views import favicon
+
+urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path(settings.ADMIN_PATH, admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("memorial.urls")),
+)

@@ -1,0 +1,49 @@
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def browser():
+    """Headless Debian Chromium driven by Playwright; never a downloaded browser.
+
+    Skipped on a machine without Chromium, except in CI, where it must exist.
+    """
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}; CI installs the chromium package.")
+        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django must not treat the test as async.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page_watch(browser):
+    """A page that records console errors, CSP violations and requests to other hosts."""
+    context = browser.new_context()
+    # Chromium reports CSP violations as console errors too; this catches any it does not.
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    page.problems = []
+    page.requested = []
+    page.on(
+        "console",
+        lambda msg: msg.type == "error" and page.problems.append(f"console: {msg.text}"),
+    )
+    page.on("pageerror", lambda exc: page.problems.append(f"pageerror: {exc}"))
+    page.on("request", lambda request: page.requested.append(request.url))
+    yield page
+    context.close()
