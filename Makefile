@@ -62,6 +62,8 @@ prepare: $(VENV)/.runtime var/secret_key
 	$(PROD_ENV) $(PY) manage.py migrate --noinput
 	$(PROD_ENV) $(PY) manage.py createcachetable
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(PROD_ENV) $(PY) manage.py load_memorial
+	$(PROD_ENV) $(PY) manage.py load_petition
 
 run: prepare
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"

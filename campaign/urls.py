@@ -20,4 +20,5 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("memorial.urls")),
+    path("petitions/", include("campaign.petition_urls")),
 )

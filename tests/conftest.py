@@ -47,3 +47,35 @@ def page_watch(browser):
     page.on("request", lambda request: page.requested.append(request.url))
     yield page
     context.close()
+
+
+def make_staff(django_user_model, username, group_name):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        username=username, password="correct horse battery staple", is_staff=True
+    )
+    user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+    return user
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    return make_staff(django_user_model, "moderator", "Moderators")
+
+
+@pytest.fixture
+def campaign_lead(db, django_user_model):
+    return make_staff(django_user_model, "lead", "Campaign leads")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return make_staff(django_user_model, "editor", "Editors")
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="root", password="correct horse battery staple"
+    )

@@ -9,9 +9,12 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
-# Named patterns that are not pages a visitor gets in HTML (still checked for headers).
-# name -> callable(test_data) returning kwargs for reverse(), or None when no sample exists.
-SAMPLE_KWARGS = {}
+from tests.campaign.url_samples import SAMPLES as CAMPAIGN_SAMPLES
+from tests.embed.url_samples import SAMPLES as EMBED_SAMPLES
+from tests.memorial.url_samples import SAMPLES as MEMORIAL_SAMPLES
+
+# name -> callable returning kwargs for reverse(), or None when no sample exists.
+SAMPLE_KWARGS = {**MEMORIAL_SAMPLES, **CAMPAIGN_SAMPLES, **EMBED_SAMPLES}
 
 # Patterns outside the public site: the admin has its own tests.
 EXCLUDED_NAMESPACES = {"admin"}

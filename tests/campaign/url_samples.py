@@ -1,0 +1,6 @@
+"""Sample reverse() kwargs for the campaign's URL patterns that take parameters.
+
+name -> callable returning kwargs from what is in the test database (or None to skip).
+"""
+
+SAMPLES = {}

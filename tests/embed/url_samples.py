@@ -1,0 +1,3 @@
+"""Sample reverse() kwargs for the embed and oEmbed URL patterns that take parameters."""
+
+SAMPLES = {}
