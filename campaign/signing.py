@@ -1,0 +1,167 @@
+"""Every change of a signature's state, with the count that follows it.
+
+The only module that writes `Signature.state` or the count shards. Each function runs in one
+short transaction, changes a row only when it is in the expected state (a conditional UPDATE,
+so two requests racing cannot both succeed), and is idempotent: calling it again is a no-op
+that returns False. The moderation admin calls reject/restore/confirm; views call the rest.
+"""
+
+from django.db import transaction
+from django.db.models import Case, F, When
+from django.utils import timezone
+
+from campaign.digests import email_digest
+from campaign.models import Signature, SignatureCountShard
+from campaign.normalise import normalise_email
+
+State = Signature.State
+
+
+class PetitionNotOpen(Exception):
+    pass
+
+
+def sign(
+    petition,
+    *,
+    name,
+    email,
+    country,
+    city="",
+    comment="",
+    show_name=False,
+    wants_updates=False,
+    language="en",
+    ip_digest="",
+):
+    """Record a pending signature, or find the one this address already made.
+
+    Returns (signature, created). A pending signature takes the newest details (the mailbox's
+    owner sees them before confirming); a confirmed or rejected one is left as it is.
+    """
+    if not petition.is_open():
+        raise PetitionNotOpen(petition.slug)
+    normalised = normalise_email(email)
+    details = {
+        "name": name,
+        "email": email.strip(),
+        "country": country,
+        "city": city,
+        "comment": comment,
+        "comment_state": (
+            Signature.CommentState.PENDING if comment else Signature.CommentState.NONE
+        ),
+        "show_name": show_name,
+        "wants_updates": wants_updates,
+        "language": language,
+    }
+    with transaction.atomic():
+        signature, created = Signature.objects.get_or_create(
+            petition=petition,
+            email_digest=email_digest(normalised),
+            defaults={
+                **details,
+                "email_domain": normalised.rpartition("@")[2],
+                "ip_digest": ip_digest,
+            },
+        )
+        if not created and signature.state == State.PENDING:
+            Signature.objects.filter(pk=signature.pk, state=State.PENDING).update(**details)
+            for field, value in details.items():
+                setattr(signature, field, value)
+    return signature, created
+
+
+def _count(signature, delta):
+    """Add delta to the signature's count shard, creating the shard on first use."""
+    shard = SignatureCountShard.objects.filter(
+        petition_id=signature.petition_id, country=signature.country, shard=signature.shard
+    )
+    if not shard.update(count=F("count") + delta):
+        SignatureCountShard.objects.bulk_create(
+            [
+                SignatureCountShard(
+                    petition_id=signature.petition_id,
+                    country=signature.country,
+                    shard=signature.shard,
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        shard.update(count=F("count") + delta)
+
+
+def _refresh(signature):
+    signature.refresh_from_db(fields=["state", "confirmed_at", "email"])
+
+
+def confirm(signature):
+    """Pending to confirmed, counted; the address is dropped unless updates were asked for."""
+    with transaction.atomic():
+        changed = Signature.objects.filter(pk=signature.pk, state=State.PENDING).update(
+            state=State.CONFIRMED,
+            confirmed_at=timezone.now(),
+            email=Case(When(wants_updates=True, then=F("email")), default=None),
+        )
+        if changed:
+            _count(signature, +1)
+    _refresh(signature)
+    return bool(changed)
+
+
+def reject(signature):
+    """Moderation: not counted any more (pending or confirmed); the row stays for analysis."""
+    with transaction.atomic():
+        if Signature.objects.filter(pk=signature.pk, state=State.CONFIRMED).update(
+            state=State.REJECTED
+        ):
+            _count(signature, -1)
+            changed = True
+        else:
+            changed = bool(
+                Signature.objects.filter(pk=signature.pk, state=State.PENDING).update(
+                    state=State.REJECTED
+                )
+            )
+    _refresh(signature)
+    return changed
+
+
+def restore(signature):
+    """Undo a rejection: back to confirmed (and counted) if it had been confirmed, else pending."""
+    with transaction.atomic():
+        rejected = Signature.objects.filter(pk=signature.pk, state=State.REJECTED)
+        if rejected.filter(confirmed_at__isnull=False).update(state=State.CONFIRMED):
+            _count(signature, +1)
+            changed = True
+        else:
+            changed = bool(rejected.filter(confirmed_at__isnull=True).update(state=State.PENDING))
+    _refresh(signature)
+    return changed
+
+
+def withdraw(signature):
+    """The signer takes their signature back: the row is deleted, and its count with it."""
+    with transaction.atomic():
+        row = (
+            Signature.objects.select_for_update()
+            .filter(pk=signature.pk)
+            .values("state", "petition_id", "country")
+            .first()
+        )
+        if row is None:
+            return False
+        Signature.objects.filter(pk=signature.pk).delete()
+        if row["state"] == State.CONFIRMED:
+            signature.petition_id, signature.country = row["petition_id"], row["country"]
+            _count(signature, -1)
+    return True
+
+
+def reject_many(signatures):
+    """Reject each signature of an iterable or queryset; returns how many changed."""
+    return sum(reject(signature) for signature in signatures)
+
+
+def restore_many(signatures):
+    return sum(restore(signature) for signature in signatures)
