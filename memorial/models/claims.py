@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
@@ -105,12 +106,18 @@ class CountClaim(models.Model):
 
     @property
     def figure(self):
-        """The number or range as digits, else the claimant's words."""
-        if self.low is not None and self.high is not None and self.high != self.low:
+        """The number or range as digits (no upper bound: 'at least'), else the claimant's words."""
+        if self.low is None:
+            return self.words
+        if self.high is None:
+            return gettext("at least %(number)s") % {"number": self.low}
+        if self.high != self.low:
             return f"{self.low}\u2013{self.high}"
-        if self.low is not None:
-            return str(self.low)
-        return self.words
+        return str(self.low)
+
+    @property
+    def highest(self):
+        return self.high if self.high is not None else self.low
 
     @property
     def date_display(self):

@@ -23,7 +23,12 @@ class Source(models.Model):
     key = models.SlugField(
         _("key"), max_length=80, unique=True, help_text=_("Stable identifier, e.g. pn21.")
     )
-    title = models.CharField(_("title"), max_length=300, help_text=_("As published."))
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_("As published; empty when the title is not recorded."),
+    )
     publisher = models.CharField(_("publisher"), max_length=200)
     author = models.CharField(_("author"), max_length=200, blank=True)
     url = models.URLField(_("address"), max_length=500, blank=True)
@@ -47,7 +52,7 @@ class Source(models.Model):
         ordering = ["publisher", "published_on", "key"]
 
     def __str__(self):
-        return f"{self.publisher}: {self.title}"
+        return f"{self.publisher}: {self.title or self.key}"
 
     @property
     def date_display(self):
