@@ -1,0 +1,131 @@
+"""Start the production configuration under gunicorn and drive it with wrk."""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+WRK_DIR = Path(__file__).resolve().parent / "wrk"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+        return
+    sys.exit(
+        "wrk is needed: install it (Debian/Ubuntu: apt-get install wrk; macOS: brew install wrk)"
+    )
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+class Server:
+    """gunicorn with the bench settings on a free loopback port."""
+
+    def __init__(self, env, workers):
+        self.env = env
+        self.port = free_port()
+        self.workers = workers
+        self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        env = {**self.env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
+        env["WEB_CONCURRENCY"] = str(self.workers)
+        self.process = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "-c",
+                "campaign/gunicorn_conf.py",
+                "campaign.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(Path(env["DJANGO_VAR_DIR"]) / "gunicorn.log", "w"),
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/healthz/", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not answer /healthz/ within 60 s")
+
+    def worker_rss_mb(self):
+        """Resident memory of each worker process, in MB."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        sizes = []
+        for pid in children.read_text().split():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        return sizes
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def run_wrk(url, duration, connections, script=None, env=None, threads=2):
+    """Run wrk against url for duration seconds; return the parsed result."""
+    duration = min(int(duration), 30)
+    lua = [str(WRK_DIR / "report.lua")] if script is None else [str(WRK_DIR / script)]
+    command = [
+        "wrk",
+        "-t",
+        str(threads),
+        "-c",
+        str(connections),
+        "-d",
+        f"{duration}s",
+        "--latency",
+        "-s",
+        *lua,
+        url,
+    ]
+    result = subprocess.run(
+        command,
+        env={**os.environ, **(env or {}), "WRK_THREADS": str(threads)},
+        capture_output=True,
+        text=True,
+        timeout=duration + 30,
+        check=True,
+    )
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("WRKJSON "))
+    data = json.loads(line.removeprefix("WRKJSON "))
+    data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
+    data["command"] = " ".join(command)
+    return data

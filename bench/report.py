@@ -1,0 +1,125 @@
+"""Page weight and the Markdown report of a benchmark run."""
+
+import re
+import urllib.request
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+
+import brotli
+
+BEGIN = "<!-- bench:begin -->"
+END = "<!-- bench:end -->"
+
+
+class AssetParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.assets = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") in {"stylesheet", "icon"}:
+            self.assets.append(attrs["href"])
+        elif tag in {"script", "img"} and attrs.get("src"):
+            self.assets.append(attrs["src"])
+
+
+def fetch(url, brotli_ok=True):
+    headers = {"Accept-Encoding": "br"} if brotli_ok else {}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as r:
+        return r.read(), r.headers
+
+
+def page_weight(base_url, paths):
+    """Bytes on the wire for a first load: HTML (brotli, as a compressing proxy sends it) plus
+    every stylesheet, script, icon and image it loads (WhiteNoise's own brotli files)."""
+    weights = {}
+    for path in paths:
+        try:
+            html, _headers = fetch(base_url + path, brotli_ok=False)
+        except OSError:
+            continue
+        parser = AssetParser()
+        parser.feed(html.decode())
+        total = len(brotli.compress(html))
+        detail = [(path, total)]
+        for asset in dict.fromkeys(parser.assets):
+            if not asset.startswith("/"):
+                continue
+            body, headers = fetch(base_url + asset)
+            size = len(body)
+            detail.append(
+                (
+                    f"{asset} ({headers.get('Content-Encoding', 'identity')}, "
+                    f"{headers.get('Cache-Control', '')})",
+                    size,
+                )
+            )
+            total += size
+        weights[path] = {"total": total, "detail": detail}
+    return weights
+
+
+def fmt_ms(us):
+    return f"{us / 1000:.1f}"
+
+
+def run_table(run):
+    ceiling = next(
+        (r for r in run["results"] if r["scenario"].startswith("ceiling: minimal")), None
+    )
+    lines = [
+        "| scenario | req/s | ÷ minimal view | p50 ms | p95 ms | p99 ms | 5xx | 4xx "
+        "| socket errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in run["results"]:
+        if r.get("missing"):
+            lines.append(f"| {r['scenario']} | not served | | | | | | | |")
+            continue
+        ratio = f"{r['rps'] / ceiling['rps']:.2f}" if ceiling else ""
+        lines.append(
+            f"| {r['scenario']} | {r['rps']:.0f} | {ratio} | {fmt_ms(r['p50'])} | "
+            f"{fmt_ms(r['p95'])} | {fmt_ms(r['p99'])} | {r['s5xx']} | {r['s4xx']} | "
+            f"{r['socket_errors']} |"
+        )
+    return lines
+
+
+def run_section(run):
+    lines = [f"### {run['label']}", "", *run_table(run), ""]
+    truth, shown = run["count_truth"], run["count_shown"]
+    lines.append(
+        f"- Count after the run: {truth['confirmed']} confirmed signatures in the database, "
+        f"count.json shows {shown.get('count')} "
+        f"({'exact' if truth['confirmed'] == shown.get('count') else 'MISMATCH'}); "
+        f"{truth['total']} signature rows in all."
+    )
+    rss = ", ".join(f"{mb:.0f}" for mb in run["worker_rss_mb"])
+    lines.append(f"- Worker RSS after the spike (MB): {rss}.")
+    for path, weight in run["weights"].items():
+        parts = "; ".join(f"{name}: {size:,} B" for name, size in weight["detail"])
+        lines.append(f"- First load of `{path}`: {weight['total'] / 1024:.1f} KB ({parts}).")
+    lines.append(f"- Seeding took {run['seeded_in']:.0f} s.")
+    lines.append("")
+    return lines
+
+
+def write_report(path, runs, args, command, machine):
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    body = [
+        BEGIN,
+        f"Run {when} on {machine} with `{command}`.",
+        f"gunicorn sync workers: {args.workers}; wrk: 2 threads, {args.connections} connections; "
+        f"{args.duration} s per scenario, {args.sign_duration} s of sign POSTs; "
+        f"{args.signatures:,} seeded confirmed signatures. wrk runs on the same 2 cores as the "
+        "server, so every figure includes the load generator's own cost.",
+        "",
+    ]
+    for run in runs:
+        body.extend(run_section(run))
+    body.append(END)
+    generated = "\n".join(body)
+    text = path.read_text() if path.exists() else "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n"
+    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+    path.write_text(pattern.sub(lambda _m: generated, text))
