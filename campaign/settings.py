@@ -192,6 +192,7 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["campaign.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Aqtau"
 USE_TZ = True
