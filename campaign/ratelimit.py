@@ -49,8 +49,8 @@ def client_within(request, scope, limits):
     return all(results)
 
 
-def too_many_requests(request, *, retry_after=60):
-    """The 429 page (templates/429.html): says what happened and what to do."""
-    response = render(request, "429.html", status=429)
+def too_many_requests(request, *, retry_after=60, template_name="429.html", context=None):
+    """A 429 page that says what happened and what to do (templates/429.html by default)."""
+    response = render(request, template_name, context, status=429)
     response["Retry-After"] = str(retry_after)
     return response

@@ -5,4 +5,4 @@ from campaign.models import Petition
 
 @register(Petition)
 class PetitionTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "demands", "addressees")
+    fields = ("title", "summary", "demands", "addressees", "sources")

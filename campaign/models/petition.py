@@ -41,6 +41,9 @@ class Petition(models.Model):
         _("demands"), help_text=_("One demand or question per line; shown as a numbered list.")
     )
     addressees = models.CharField(_("addressed to"), max_length=300)
+    sources = models.TextField(
+        _("sources"), blank=True, help_text=_("One source per line, for the facts in the text.")
+    )
     goal = models.PositiveIntegerField(_("goal"), default=10_000)
     opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
@@ -88,6 +91,9 @@ class Petition(models.Model):
 
     def demand_items(self):
         return [line.strip() for line in self.demands.splitlines() if line.strip()]
+
+    def source_items(self):
+        return [line.strip() for line in self.sources.splitlines() if line.strip()]
 
     def exact_count(self):
         """Confirmed signatures now: a sum over a few dozen counter rows, never a COUNT(*)."""

@@ -1,0 +1,136 @@
+import unicodedata
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from campaign.countries import COUNTRIES
+from campaign.models import Signature
+from campaign.normalise import InvalidEmail, normalise_email, split_email
+
+# Invisible characters that reorder or hide text: they let a name display as something else.
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+ALLOWED_CONTROLS = {"name": set(), "city": set(), "comment": {"\n"}}
+
+
+def clean_text(value, allowed=frozenset()):
+    """NFC form; refuse control, private-use, unassigned and direction-override characters."""
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    for char in value:
+        if char in allowed:
+            continue
+        if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} or char in BIDI_CONTROLS:
+            raise ValidationError(
+                _("Please remove the invisible or control characters from this field."),
+                code="control_characters",
+            )
+    return value.strip()
+
+
+def country_choices():
+    """ISO countries sorted by their name in the current language."""
+    names = sorted(((code, str(name)) for code, name in COUNTRIES.items()), key=lambda c: c[1])
+    return [("", _("Choose your country")), *names]
+
+
+class SignatureForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=Signature.NAME_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your signature. It is never shown to anyone."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    country = forms.ChoiceField(label=_("Country where you live"), choices=country_choices)
+    city = forms.CharField(
+        label=_("Town or city (optional)"),
+        max_length=Signature.CITY_MAX_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        max_length=Signature.COMMENT_MAX_LENGTH,
+        required=False,
+        help_text=_("Shown beside your name only after a moderator has read it."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    show_name = forms.BooleanField(
+        label=_("Show my name publicly on this page"),
+        required=False,
+        help_text=_("Leave this unticked to be counted without being named."),
+    )
+    wants_updates = forms.BooleanField(
+        label=_("Send me news of the campaign by e-mail"),
+        required=False,
+        help_text=_("Unticked, we delete your address as soon as you have confirmed."),
+    )
+    # Left empty by people (it is hidden from view and from screen readers); bots fill it.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = action or ""
+        self.helper.layout = Layout(
+            "name",
+            "email",
+            "country",
+            "city",
+            "comment",
+            "show_name",
+            "wants_updates",
+            Div(Field("website"), css_class="d-none", aria_hidden="true"),
+            Submit("sign", _("Sign the petition"), css_class="btn-lg"),
+        )
+
+    def clean_name(self):
+        return clean_text(self.cleaned_data["name"], ALLOWED_CONTROLS["name"])
+
+    def clean_city(self):
+        return clean_text(self.cleaned_data["city"], ALLOWED_CONTROLS["city"])
+
+    def clean_comment(self):
+        return clean_text(self.cleaned_data["comment"], ALLOWED_CONTROLS["comment"])
+
+    def clean_email(self):
+        """The address as it will be written to: spaces, Unicode form and domain case folded.
+
+        Its canonical form (campaign.normalise) only feeds the one-per-person digest: a +tag
+        the signer uses to sort mail must still reach them.
+        """
+        address = unicodedata.normalize("NFC", self.cleaned_data["email"].strip())
+        try:
+            _local, domain = split_email(address)
+            normalise_email(address)
+        except InvalidEmail as error:
+            raise ValidationError(_("Enter a valid e-mail address."), code="invalid") from error
+        return f"{address.rpartition('@')[0]}@{domain}"
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get("website"))
+
+    def signing_kwargs(self):
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "email": data["email"],
+            "country": data["country"],
+            "city": data["city"],
+            "comment": data["comment"],
+            "show_name": data["show_name"],
+            "wants_updates": data["wants_updates"],
+            "language": get_language() or "en",
+        }

@@ -1,0 +1,182 @@
+import gzip
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods, require_safe
+
+from campaign import stats
+from campaign.countries import country_name
+from campaign.digests import client_digest, email_digest
+from campaign.forms import SignatureForm
+from campaign.models import Petition
+from campaign.normalise import normalise_email
+from campaign.ratelimit import client_within, hit, too_many_requests
+from campaign.signing import PetitionNotOpen, sign
+from campaign.tasks import send_signature_email
+from campaign.worldmap import render_world_map
+
+
+def public_petition(slug):
+    return get_object_or_404(Petition.objects.public(), slug=slug)
+
+
+@require_safe
+def petition_list(request):
+    """One open petition: go straight to it. Otherwise list them, open ones first."""
+    petitions = list(Petition.objects.public().with_counts())
+    open_petitions = [petition for petition in petitions if petition.is_open()]
+    if len(open_petitions) == 1:
+        return redirect(open_petitions[0])
+    return render(
+        request,
+        "campaign/petition_list.html",
+        {"open_petitions": open_petitions, "petitions": petitions},
+    )
+
+
+def page_context(petition, form):
+    petition_stats = stats.petition_stats(petition)
+    return {
+        "petition": petition,
+        "form": form,
+        "stats": petition_stats,
+        "count": petition_stats["total"],
+        "countries": [
+            (code, country_name(code), count) for code, count in petition_stats["countries"]
+        ],
+        "is_open": petition.is_open(),
+        "settings": {
+            "purge_days": settings.CAMPAIGN_PURGE_UNCONFIRMED_DAYS,
+            "anonymise_days": settings.CAMPAIGN_ANONYMISE_AFTER_DAYS,
+        },
+    }
+
+
+def sign_limits():
+    return [(settings.CAMPAIGN_SIGN_BURST_LIMIT, 60), (settings.CAMPAIGN_SIGN_DAILY_LIMIT, 86400)]
+
+
+def too_many_signatures(request):
+    return too_many_requests(request, template_name="campaign/too_many_signatures.html")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def petition_detail(request, slug):
+    """GET: the petition and its form. POST: sign, then the same redirect whoever you are."""
+    petition = public_petition(slug)
+    action = petition.get_absolute_url()
+    if request.method != "POST":
+        return render(
+            request,
+            "campaign/petition_detail.html",
+            page_context(petition, SignatureForm(action=action)),
+        )
+    if not petition.is_open():
+        return render(
+            request,
+            "campaign/petition_detail.html",
+            page_context(petition, None),
+            status=409,
+        )
+    if not client_within(request, "sign", sign_limits()):
+        return too_many_signatures(request)
+    form = SignatureForm(request.POST, action=action)
+    if not form.is_valid():
+        return render(request, "campaign/petition_detail.html", page_context(petition, form))
+    if form.is_bot:
+        return redirect("campaign:check_inbox", slug=petition.slug)
+    digest = email_digest(normalise_email(form.cleaned_data["email"]))
+    if not hit(f"sign:email:{digest}", settings.CAMPAIGN_EMAIL_DAILY_LIMIT, 86400):
+        return too_many_signatures(request)
+    try:
+        signature, _created = sign(
+            petition, **form.signing_kwargs(), ip_digest=client_digest(request)
+        )
+    except PetitionNotOpen:
+        return render(
+            request, "campaign/petition_detail.html", page_context(petition, None), status=409
+        )
+    send_signature_email.enqueue(signature.pk)
+    return redirect("campaign:check_inbox", slug=petition.slug)
+
+
+@require_safe
+def check_inbox(request, slug):
+    petition = public_petition(slug)
+    return render(
+        request,
+        "campaign/check_inbox.html",
+        {"petition": petition, "confirm_days": settings.CAMPAIGN_CONFIRM_LINK_DAYS},
+    )
+
+
+def public_cache(response, max_age):
+    """Cacheable by browsers and shared caches, served stale while refreshing or on errors."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=max_age,
+        stale_while_revalidate=2 * max_age,
+        stale_if_error=5 * max_age,
+    )
+    return response
+
+
+@require_safe
+def count_json(request, slug):
+    """The count for partners' sites and scripts; the same for everyone, so cacheable."""
+    petition = public_petition(slug)
+    response = JsonResponse(
+        {
+            "petition": petition.slug,
+            "title": petition.title,
+            "count": petition.confirmed_count,
+            "goal": petition.goal,
+            "open": petition.is_open(),
+            "url": settings.SITE_URL + petition.get_absolute_url(),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return public_cache(response, settings.CAMPAIGN_COUNT_CACHE_SECONDS or 1)
+
+
+MAP_CACHE_SECONDS = 300
+
+
+@require_safe
+def map_svg(request, slug):
+    """The world map of signers by country, as an image (see campaign.worldmap)."""
+    petition = public_petition(slug)
+    key = f"campaign:map:{petition.pk}:{get_language()}"
+    compressed = cache.get(key)
+    if compressed is None:
+        countries = stats.petition_stats(petition)["countries"]
+        compressed = gzip.compress(render_world_map(countries), compresslevel=6)
+        cache.set(key, compressed, MAP_CACHE_SECONDS)
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(compressed, content_type="image/svg+xml")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(compressed), content_type="image/svg+xml")
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return public_cache(response, MAP_CACHE_SECONDS)
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def privacy(request):
+    return render(
+        request,
+        "campaign/privacy.html",
+        {
+            "purge_days": settings.CAMPAIGN_PURGE_UNCONFIRMED_DAYS,
+            "confirm_days": settings.CAMPAIGN_CONFIRM_LINK_DAYS,
+            "anonymise_days": settings.CAMPAIGN_ANONYMISE_AFTER_DAYS,
+        },
+    )
