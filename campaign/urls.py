@@ -1,11 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from campaign.health import healthz
 from campaign.site_views import favicon
+from memorial.sitemaps import SITEMAPS as MEMORIAL_SITEMAPS
+
+# Every app adds its sections here; each lists all language versions with alternates.
+sitemaps = {**MEMORIAL_SITEMAPS}
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -15,6 +20,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

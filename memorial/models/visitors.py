@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,6 +45,20 @@ class Tribute(models.Model):
 
     def __str__(self):
         return self.first_name or str(_("Anonymous candle"))
+
+
+class CorrectionRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(
+            state__in=[CorrectionRequest.State.NEW, CorrectionRequest.State.IN_PROGRESS]
+        )
+
+    def set_state(self, state):
+        """Move requests to `state`; a settled request forgets how to reach its sender."""
+        changes = {"state": state, "handled_at": timezone.now()}
+        if state in CorrectionRequest.SETTLED:
+            changes["contact"] = ""
+        return self.exclude(state=state).update(**changes)
 
 
 class CorrectionRequest(models.Model):
@@ -92,6 +107,10 @@ class CorrectionRequest(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
 
+    objects = CorrectionRequestQuerySet.as_manager()
+
+    SETTLED = (State.DONE, State.DECLINED)
+
     class Meta:
         verbose_name = _("correction request")
         verbose_name_plural = _("correction requests")
@@ -102,3 +121,10 @@ class CorrectionRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.person or '-'} ({self.created_at:%Y-%m-%d})"
+
+    def apply_state(self):
+        """After a moderator edits the state by hand: stamp it, and forget the contact once
+        the request is settled (the form promises the sender as much)."""
+        self.handled_at = timezone.now()
+        if self.state in self.SETTLED:
+            self.contact = ""

@@ -1,0 +1,54 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from memorial.models import CorrectionRequest, Person, Tribute
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see (hidden by CSS) and simple bots fill in."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_bot(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class CandleForm(HoneypotMixin, forms.ModelForm):
+    class Meta:
+        model = Tribute
+        fields = ["first_name", "message"]
+        labels = {
+            "first_name": _("Your first name (optional)"),
+            "message": _("A short message (optional)"),
+        }
+        help_texts = {
+            "message": _("Messages appear after a moderator has read them. Up to 280 characters."),
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 3, "maxlength": 280})}
+
+
+class CorrectionForm(HoneypotMixin, forms.ModelForm):
+    class Meta:
+        model = CorrectionRequest
+        fields = ["person", "requester_name", "contact", "relation", "action", "message"]
+        labels = {
+            "person": _("Which entry is it about?"),
+            "relation": _("Your relation to the person"),
+        }
+        help_texts = {
+            "person": _("Leave empty if the person is not listed."),
+            "message": _("Tell us what is wrong or what you would like us to do."),
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only people on public pages can be chosen: a hidden entry must not be revealed here.
+        self.fields["person"].queryset = Person.objects.public()
+        self.fields["person"].required = False
+        self.fields["person"].empty_label = _("Not listed, or a general request")
+        self.fields["person"].label_from_instance = lambda person: person.display_name

@@ -1,0 +1,82 @@
+"""What visitors send: candles and correction requests. POST only changes data."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from campaign.ratelimit import client_within, too_many_requests
+from memorial.candles import LIMITS as CANDLE_LIMITS
+from memorial.candles import candle_count, light_candle
+from memorial.forms import CandleForm, CorrectionForm
+from memorial.models import Person, Tribute
+
+CANDLES_PER_PAGE = 60
+CORRECTION_LIMITS = [(5, 3600), (20, 24 * 3600)]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def candles(request):
+    if request.method == "POST":
+        form = CandleForm(request.POST)
+        if not client_within(request, "candle", CANDLE_LIMITS):
+            return too_many_requests(request)
+        if form.is_valid():
+            # A bot that filled the hidden field sees the same thanks and lights nothing.
+            if not form.is_bot():
+                light_candle(
+                    form.cleaned_data["first_name"], form.cleaned_data["message"], get_language()
+                )
+            messages.success(
+                request,
+                _(
+                    "Thank you. Your candle is lit. "
+                    "A message appears here once a moderator has read it."
+                ),
+            )
+            return redirect(reverse("memorial:candles") + "#candle-count")
+    else:
+        form = CandleForm()
+    tributes, older = approved_page(request.GET.get("before"))
+    return render(
+        request,
+        "memorial/candles.html",
+        {"form": form, "tributes": tributes, "older": older, "candle_count": candle_count()},
+        status=400 if form.errors else 200,
+    )
+
+
+def approved_page(before):
+    """Newest approved messages, paged by id (keyset), so no page ever needs a COUNT(*)."""
+    tributes = Tribute.objects.approved()
+    if before and before.isdigit():
+        tributes = tributes.filter(pk__lt=int(before))
+    page = list(tributes.order_by("-pk")[: CANDLES_PER_PAGE + 1])
+    older = page[CANDLES_PER_PAGE - 1].pk if len(page) > CANDLES_PER_PAGE else None
+    return page[:CANDLES_PER_PAGE], older
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def correction(request):
+    if request.method == "POST":
+        form = CorrectionForm(request.POST)
+        if not client_within(request, "correction", CORRECTION_LIMITS):
+            return too_many_requests(request)
+        if form.is_valid():
+            if not form.is_bot():
+                form.instance.language = get_language()
+                form.save()
+            return redirect("memorial:correction_thanks")
+    else:
+        slug = request.GET.get("person", "")
+        person = Person.objects.public().filter(slug=slug).first() if slug else None
+        form = CorrectionForm(initial={"person": person})
+    return render(
+        request, "memorial/correction.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def correction_thanks(request):
+    return render(request, "memorial/correction_thanks.html")
