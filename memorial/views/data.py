@@ -2,7 +2,6 @@ import datetime
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
 
 from memorial.export import DATASETS, LICENCE, to_csv
 
@@ -17,7 +16,6 @@ def open_data(request):
     )
 
 
-@cache_control(public=True, max_age=300)
 def data(request, dataset, fmt):
     if dataset not in DATASETS or fmt not in DATA_FORMATS:
         raise Http404("No such dataset")
