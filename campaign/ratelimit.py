@@ -15,14 +15,22 @@ from django.shortcuts import render
 from campaign.digests import client_digest
 
 
+def bucket_key(key, window):
+    return f"ratelimit:{key}:{window}:{int(time.time() // window)}"
+
+
+def used(key, window):
+    """How many hits `key` has had in the current window, without counting one more."""
+    return cache.get(bucket_key(key, window), 0)
+
+
 def hit(key, limit, window):
     """Count one request against `key`; True while at most `limit` fell in this window.
 
     Fixed windows aligned to `window` seconds. Redis increments atomically; the database cache
     reads then writes, so under a race it may let a request or two more through, never fewer.
     """
-    bucket = int(time.time() // window)
-    cache_key = f"ratelimit:{key}:{window}:{bucket}"
+    cache_key = bucket_key(key, window)
     try:
         count = cache.incr(cache_key)
     except ValueError:

@@ -14,10 +14,11 @@ from django.utils import timezone
 
 from campaign import emails
 from campaign.models import Signature
-from campaign.ratelimit import hit
+from campaign.ratelimit import hit, used
 
 # A second e-mail to the same signer within this time is a double click, not a lost message.
 RESEND_INTERVAL = timedelta(minutes=1)
+DAY = 86400
 
 
 def claim_send(signature_id):
@@ -44,11 +45,12 @@ def send_signature_email(signature_id):
     )
     if signature is None:
         return "no address"
+    daily_key = f"signature-mail:{signature.pk}"
+    if used(daily_key, DAY) >= settings.CAMPAIGN_EMAILS_PER_SIGNATURE_PER_DAY:
+        return "daily limit"
     if not claim_send(signature.pk):
         return "too soon or too many"
-    per_day = settings.CAMPAIGN_EMAILS_PER_SIGNATURE_PER_DAY
-    if not hit(f"signature-mail:{signature.pk}", per_day, 86400):
-        return "daily limit"
+    hit(daily_key, settings.CAMPAIGN_EMAILS_PER_SIGNATURE_PER_DAY, DAY)
     if signature.state == Signature.State.PENDING:
         emails.confirmation(signature)
         return "confirmation"
