@@ -301,7 +301,7 @@ LOGGING = {
 }
 AXES_VERBOSE = False
 
-# The petition (see README.md for each variable and docs/privacy for what retention means).
+# The petition: each variable is in README.md; the retention days are promised on the privacy page.
 CAMPAIGN_COUNT_SHARDS = envint("CAMPAIGN_COUNT_SHARDS", 16)
 CAMPAIGN_COUNT_CACHE_SECONDS = envint("CAMPAIGN_COUNT_CACHE_SECONDS", 5)
 CAMPAIGN_SIGN_BURST_LIMIT = envint("CAMPAIGN_SIGN_BURST_LIMIT", 10)
