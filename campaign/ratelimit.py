@@ -9,14 +9,15 @@ address never reaches the cache or the logs. Usage:
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.shortcuts import render
 
 from campaign.digests import client_digest
 
 
-def bucket_key(key, window):
-    return f"ratelimit:{key}:{window}:{int(time.time() // window)}"
+def bucket_key(key, window, now=None):
+    return f"ratelimit:{key}:{window}:{int((now or time.time()) // window)}"
 
 
 def used(key, window):
@@ -27,22 +28,23 @@ def used(key, window):
 def hit(key, limit, window):
     """Count one request against `key`; True while at most `limit` fell in this window.
 
-    Fixed windows aligned to `window` seconds. Redis increments atomically; the database cache
-    reads then writes, so under a race it may let a request or two more through, never fewer.
+    Fixed windows aligned to `window` seconds; each counter expires when its window ends.
+    Redis increments atomically. Other backends read then write: Django's generic incr() would
+    reset the expiry to the default timeout (a daily counter would vanish after five idle
+    minutes), so the expiry is set here; under a race a request or two more may pass.
     """
-    cache_key = bucket_key(key, window)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        # First request of the window. If another worker created the key meanwhile, add()
-        # fails and we count on top of theirs.
-        if cache.add(cache_key, 1, window + 1):
-            count = 1
-        else:
-            try:
-                count = cache.incr(cache_key)
-            except ValueError:
-                count = 1
+    now = time.time()
+    cache_key = bucket_key(key, window, now)
+    expires = int(window - now % window) + 1
+    if isinstance(caches["default"], RedisCache):
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:
+            # First of the window; if another worker created it meanwhile, count on theirs.
+            count = 1 if cache.add(cache_key, 1, expires) else cache.incr(cache_key)
+    else:
+        count = cache.get(cache_key, 0) + 1
+        cache.set(cache_key, count, expires)
     return count <= limit
 
 

@@ -1,5 +1,7 @@
 """Rate limits in the shared cache: per client (by keyed digest), per address, with a 429."""
 
+import os
+
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
@@ -97,3 +99,67 @@ def test_generic_429_response_for_other_forms(rf):
     response = too_many_requests(rf.get("/"))
     assert response.status_code == 429
     assert b"Too many requests" in response.content
+
+
+def test_counters_on_the_database_cache_live_until_their_window_ends(settings):
+    """The default production cache: a daily counter must not expire after five minutes."""
+    import datetime
+    import time
+
+    from django.core.cache import caches
+    from django.core.management import call_command
+    from django.db import connection
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "test_ratelimit_cache",
+        }
+    }
+    call_command("createcachetable")
+    try:
+        assert [hit("daily", 2, 86400) for _ in range(3)] == [True, True, False]
+        assert used("daily", 86400) == 3
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT expires FROM test_ratelimit_cache")
+            (expires,) = cursor.fetchone()
+        if expires.tzinfo is None:  # SQLite hands back naive UTC
+            expires = expires.replace(tzinfo=datetime.UTC)
+        window_end = (int(time.time()) // 86400 + 1) * 86400
+        assert abs(expires.timestamp() - window_end) <= 3
+    finally:
+        caches["default"].clear()
+
+
+def test_counters_on_redis_are_atomic_and_keep_their_expiry(settings):
+    import secrets
+    import time
+
+    import redis
+
+    url = "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = f"test-campaign-{secrets.token_hex(4)}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    raw = redis.Redis.from_url(url)
+    try:
+        assert [hit("daily", 2, 86400) for _ in range(3)] == [True, True, False]
+        assert used("daily", 86400) == 3
+        (key,) = raw.keys(f"{prefix}:*")
+        window_left = 86400 - int(time.time()) % 86400
+        assert window_left - 5 <= raw.ttl(key) <= window_left + 2
+    finally:
+        # Only our keys: clear() would flush the whole Redis database.
+        for key in raw.keys(f"{prefix}:*"):
+            raw.delete(key)
