@@ -4,13 +4,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from memorial.loading import load_memorial
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_home_timeline_person_sources(live_server, page_watch):
-    load_memorial()
+# `content` comes first: it must load while no Playwright event loop runs in this thread, or
+# Django opens a second connection there that outlives the test and blocks dropping the
+# PostgreSQL test database.
+def test_home_timeline_person_sources(content, live_server, page_watch):
     page = page_watch
     assert page.goto(live_server.url + "/en/").status == 200
     assert page.locator("h1").inner_text() == "Zhanaozen, 16 December 2011"
@@ -37,8 +37,7 @@ def test_home_timeline_person_sources(live_server, page_watch):
     assert page.problems == []
 
 
-def test_people_search_and_candle_work_without_javascript(live_server, browser):
-    load_memorial()
+def test_people_search_and_candle_work_without_javascript(content, live_server, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/ru/people/")
