@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before Session and Locale: it must see (and trim) their Vary on embed responses.
+    "memorial.embed.discovery.EmbedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -260,6 +262,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+# Who may frame the embed views (memorial.embed) and nothing else: partners' sites. A comma
+# list of CSP sources, e.g. "https://union.example.org,https://*.news.example"; * is any.
+EMBED_FRAME_ANCESTORS = envlist("DJANGO_EMBED_FRAME_ANCESTORS", "*")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

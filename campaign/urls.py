@@ -7,6 +7,8 @@ from django.views.generic import TemplateView
 
 from campaign.health import healthz
 from campaign.site_views import favicon
+from memorial.embed import oembed as embed_oembed
+from memorial.embed import views as embed_views
 from memorial.sitemaps import SITEMAPS as MEMORIAL_SITEMAPS
 
 # Every app adds its sections here; each lists all language versions with alternates.
@@ -22,9 +24,13 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(settings.ADMIN_PATH, admin.site.urls),
+    # Framed by partners' sites; the language is a query parameter, not a prefix.
+    path("embed/", include("memorial.embed.urls")),
+    path("oembed/", embed_oembed.oembed, name="oembed"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("memorial.urls")),
     path("petitions/", include("campaign.petition_urls")),
+    path("embed/", embed_views.partner_page, name="memorial_embed_page"),
 )
