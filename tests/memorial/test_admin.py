@@ -84,8 +84,12 @@ def test_moderators_approve_and_reject_candles(client, django_user_model):
     bad = Tribute.objects.create(message="spam")
     page = client.get(f"{ADMIN}tribute/").content.decode()
     assert "In memory" in page and 'value="approve"' in page
-    client.post(f"{ADMIN}tribute/", {"action": "approve", "_selected_action": [good.pk]})
-    client.post(f"{ADMIN}tribute/", {"action": "reject", "_selected_action": [bad.pk]})
+    # "confirmed" answers the admin's are-you-sure step where an action has one.
+    approve = {"action": "approve", "_selected_action": [good.pk], "confirmed": "yes"}
+    client.post(f"{ADMIN}tribute/", approve)
+    client.post(
+        f"{ADMIN}tribute/", {"action": "reject", "_selected_action": [bad.pk], "confirmed": "yes"}
+    )
     assert list(Tribute.objects.approved()) == [good]
     assert Tribute.objects.get(pk=bad.pk).state == Tribute.State.REJECTED
     assert client.get(f"{ADMIN}tribute/add/").status_code == 403
@@ -100,7 +104,8 @@ def test_viewing_the_queue_without_the_moderate_permission_changes_nothing(
     tribute = Tribute.objects.create(message="In memory")
     page = client.get(f"{ADMIN}tribute/").content.decode()
     assert 'value="approve"' not in page
-    client.post(f"{ADMIN}tribute/", {"action": "approve", "_selected_action": [tribute.pk]})
+    approve = {"action": "approve", "_selected_action": [tribute.pk], "confirmed": "yes"}
+    client.post(f"{ADMIN}tribute/", approve)
     assert Tribute.objects.get().state == Tribute.State.PENDING
 
 
