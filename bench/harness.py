@@ -77,6 +77,10 @@ class Server:
         self.stop()
         raise RuntimeError("gunicorn did not answer /healthz/ within 60 s")
 
+    def log_tail(self, lines=40):
+        log = Path(self.env["DJANGO_VAR_DIR"]) / "gunicorn.log"
+        return "\n".join(log.read_text().splitlines()[-lines:])
+
     def worker_rss_mb(self):
         """Resident memory of each worker process, in MB."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")

@@ -107,7 +107,8 @@ def status_ok(url):
 def measure(label, args, var_dir, env):
     print(f"== {label}: preparing", flush=True)
     manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
+    if "REDIS_URL" not in env:
+        manage(env, "createcachetable", "--database", "cache")
     manage(env, "collectstatic", "--noinput", "-v", "0")
     manage(env, "load_memorial")
     manage(env, "load_petition")
@@ -127,7 +128,11 @@ def measure(label, args, var_dir, env):
     petition_path = f"/en/petitions/{slug}/"
     results = []
     with Server(env, args.workers) as server:
-        cookie, token = csrf_pair(server.url + petition_path)
+        try:
+            cookie, token = csrf_pair(server.url + petition_path)
+        except OSError:
+            print(server.log_tail(), file=sys.stderr)
+            raise
         lua_env = {
             "WRK_DIR": str(WRK_DIR),
             "BENCH_CSRF_COOKIE": cookie,
