@@ -1,16 +1,34 @@
 """The petition in a real browser: signing without JavaScript, hostile input shown as text,
 no CSP violation, nothing loaded from another host."""
 
+import functools
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from django.db import connections
 
 from campaign.models import Signature
 from tests.campaign.factories import make_petition, make_signature
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def closes_connections(test):
+    """With Playwright's sync API running, the test body sees its own context, in which Django
+    opens a second database connection; close it from there, or PostgreSQL refuses to drop
+    the test database at the end ("being accessed by other users")."""
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        try:
+            return test(*args, **kwargs)
+        finally:
+            connections.close_all()
+
+    return wrapper
+
 
 XSS_NAME = '<img src=x onerror="window.__xss=1">Aigerim'
 XSS_CITY = "<script>window.__xss=2</script>Aktau"
@@ -22,6 +40,7 @@ def foreign_requests(page, base_url):
     return [url for url in page.requested if urlsplit(url).netloc not in (own, "")]
 
 
+@closes_connections
 def test_sign_confirm_with_hostile_input_in_chromium_without_javascript(live_server, browser):
     petition = make_petition(slug="browser-petition")
     for index in range(5):
@@ -47,6 +66,7 @@ def test_sign_confirm_with_hostile_input_in_chromium_without_javascript(live_ser
     assert petition.exact_count() == 6
 
 
+@closes_connections
 def test_hostile_signer_text_is_inert_on_the_petition_page(live_server, page_watch):
     petition = make_petition(slug="xss-petition")
     for index in range(5):
@@ -83,6 +103,7 @@ def test_hostile_signer_text_is_inert_on_the_petition_page(live_server, page_wat
     assert foreign_requests(page, live_server.url) == []
 
 
+@closes_connections
 def test_petition_page_fits_a_small_screen(live_server, page_watch):
     petition = make_petition(slug="small-screen")
     page = page_watch
