@@ -20,7 +20,7 @@ COUNT_TIMEOUT = 24 * 3600
 LIMITS = [(3, 60), (20, 24 * 3600)]
 
 
-def _generation():
+def generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A fresh start value, so a count left under an old number is never read by mistake.
@@ -30,7 +30,7 @@ def _generation():
 
 
 def candle_count():
-    key = COUNT_KEY.format(_generation())
+    key = COUNT_KEY.format(generation())
     count = cache.get(key)
     if count is None:
         count = Tribute.objects.counted().count()

@@ -49,6 +49,17 @@ def page_watch(browser):
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache: cached pages, counts and rate limits from an
+    earlier test, whose rows were rolled back since, must not leak into the next one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def make_staff(django_user_model, username, group_name):
     from django.contrib.auth.models import Group
 

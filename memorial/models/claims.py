@@ -3,10 +3,11 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 
 
-class CountClaimQuerySet(models.QuerySet):
+class CountClaimQuerySet(ContentQuerySet):
     def public(self):
         return self.filter(published=True)
 

@@ -2,10 +2,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(ContentQuerySet):
     def public(self):
         return self.filter(published=True)
 

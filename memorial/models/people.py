@@ -4,10 +4,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(ContentQuerySet):
     def public(self):
         """Published and not withdrawn: the one rule every public surface applies."""
         return self.filter(published=True).exclude(consent=Person.Consent.WITHDRAWN)
@@ -133,6 +134,8 @@ class NameVariant(models.Model):
         help_text=_("Leave empty when the spelling is our own transliteration."),
     )
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("spelling variant")
         verbose_name_plural = _("spelling variants")
@@ -171,6 +174,8 @@ class Harm(models.Model):
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("harm")

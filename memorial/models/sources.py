@@ -2,10 +2,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 
 
-class SourceQuerySet(models.QuerySet):
+class SourceQuerySet(ContentQuerySet):
     def public(self):
         return self.filter(published=True)
 
@@ -67,7 +68,7 @@ class Source(models.Model):
         return self.kind == self.Kind.CAMPAIGN
 
 
-class CitationQuerySet(models.QuerySet):
+class CitationQuerySet(ContentQuerySet):
     def public(self):
         return self.filter(source__published=True).select_related("source")
 

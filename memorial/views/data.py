@@ -4,10 +4,12 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from memorial.export import DATASETS, LICENCE, to_csv
+from memorial.pagecache import cached_page
 
 DATA_FORMATS = ("json", "csv")
 
 
+@cached_page()
 def open_data(request):
     return render(
         request,
@@ -16,6 +18,7 @@ def open_data(request):
     )
 
 
+@cached_page()
 def data(request, dataset, fmt):
     if dataset not in DATASETS or fmt not in DATA_FORMATS:
         raise Http404("No such dataset")

@@ -5,8 +5,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import patch_cache_control
 
 from memorial import queries
-from memorial.candles import candle_count
+from memorial.candles import candle_count, generation
 from memorial.models import CountClaim, Event, Harm, Person, Source
+from memorial.pagecache import cached_page
 
 
 def can_preview(request, model):
@@ -21,6 +22,7 @@ def private(response):
     return response
 
 
+@cached_page(extra_versions=[generation])
 def home(request):
     claims = list(queries.public_claims().filter(counted=CountClaim.Counted.KILLED))
     return render(
@@ -36,6 +38,7 @@ def home(request):
     )
 
 
+@cached_page()
 def timeline(request):
     preview = request.GET.get("preview") == "1" and can_preview(request, Event)
     response = render(
@@ -46,6 +49,7 @@ def timeline(request):
     return private(response) if preview else response
 
 
+@cached_page(allowed_params={"harm": Harm.Kind.values})
 def people(request):
     harm = request.GET.get("harm", "")
     if harm not in Harm.Kind.values:
@@ -69,6 +73,7 @@ def people(request):
     )
 
 
+@cached_page()
 def person_detail(request, slug):
     person = queries.person_detail(slug)
     preview = False
@@ -85,6 +90,7 @@ def person_detail(request, slug):
     return private(response) if preview else response
 
 
+@cached_page()
 def figures(request):
     claims = queries.public_claims()
     by_counted = {}
@@ -102,6 +108,7 @@ def figures(request):
     )
 
 
+@cached_page()
 def sources(request):
     return render(
         request,

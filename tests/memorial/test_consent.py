@@ -100,3 +100,26 @@ def test_editors_may_preview_a_hidden_person_and_visitors_may_not(client, conten
     assert response["X-Robots-Tag"] == "noindex"
     # The preview is only for the page itself: lists stay as the public sees them.
     assert SLUG not in client.get(reverse("memorial:people")).content.decode()
+
+
+def withdraw_by_update():
+    Person.objects.filter(slug=SLUG).update(consent=Person.Consent.WITHDRAWN)
+
+
+def withdraw_by_save():
+    person = Person.objects.get(slug=SLUG)
+    person.consent = Person.Consent.WITHDRAWN
+    person.save()
+
+
+def delete_the_person():
+    Person.objects.get(slug=SLUG).delete()
+
+
+@pytest.mark.parametrize("withdraw", [withdraw_by_update, withdraw_by_save, delete_the_person])
+def test_cached_pages_forget_a_withdrawn_person_at_once(client, content, withdraw):
+    assert len(visible_anywhere(client)) > 5  # every page is now in the page cache
+    assert detail_status(client) == 200
+    withdraw()
+    assert visible_anywhere(client) == set()
+    assert detail_status(client) == 404

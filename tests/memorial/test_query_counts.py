@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from memorial.models import Citation, CountClaim, Event, Harm, NameVariant, Person, Source, Tribute
@@ -67,8 +68,10 @@ def add_rows(n):
 
 
 def query_counts(client, django_assert_max_num_queries):
+    """Queries of a full render: the page cache is emptied before each request."""
     counts = {}
     for url in URLS:
+        cache.clear()
         with django_assert_max_num_queries(30) as captured:
             assert client.get(url).status_code == 200, url
         counts[url] = len(captured.captured_queries)
@@ -78,10 +81,23 @@ def query_counts(client, django_assert_max_num_queries):
 def test_list_pages_cost_the_same_with_many_more_rows(
     client, content, django_assert_max_num_queries
 ):
-    client.get(reverse("memorial:home"))  # warm the candle count
     before = query_counts(client, django_assert_max_num_queries)
     add_rows(40)
-    client.get(reverse("memorial:candles"))
     after = query_counts(client, django_assert_max_num_queries)
     assert after == before
     assert all(count <= 12 for count in before.values()), before
+
+
+def test_reading_pages_are_served_from_the_cache_without_a_query(
+    client, content, django_assert_num_queries
+):
+    cached = [url for url in URLS if "?q=" not in url and "correction" not in url]
+    cached.remove("/sitemap.xml")
+    cached.remove(reverse("memorial:candles"))
+    for url in cached:
+        first = client.get(url)
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second.status_code == 200
+        assert second.content == first.content, url
+        assert second["Content-Type"] == first["Content-Type"]

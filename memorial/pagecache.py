@@ -1,0 +1,88 @@
+"""Whole-page caching of the memorial's reading pages, exact after every content change.
+
+A page is stored under the content version, which every save or delete of a content record
+bumps (memorial.apps connects the receivers; ContentQuerySet covers bulk updates). The bump
+happens at once and again after the commit, so a page rendered from data a transaction was
+about to change is filed under a version no one reads again. Withdrawing consent therefore
+hides a person on the very next request, cached or not.
+
+Only anonymous GETs with no pending messages and no free-text query are cached: an editor's
+preview, a search or a flash message always renders afresh, and no visitor can fill the cache
+with arbitrary keys.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+VERSION_KEY = "memorial:content:version"
+PAGE_KEY = "memorial:page:{versions}:{language}:{path}"
+# A safety net only: every change through Django invalidates at once.
+PAGE_TIMEOUT = 3600
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.delete(VERSION_KEY)
+
+
+def content_changed(*args, **kwargs):
+    """Receiver for post_save/post_delete, and called by bulk changes."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def cacheable(request, allowed_params):
+    if request.method not in ("GET", "HEAD") or "messages" in request.COOKIES:
+        return False
+    for name, values in request.GET.lists():
+        if name not in allowed_params or any(v not in allowed_params[name] for v in values):
+            return False
+    return not request.user.is_authenticated
+
+
+def cached_page(allowed_params=None, extra_versions=()):
+    """Serve the stored page when nothing it shows has changed since it was rendered.
+
+    `allowed_params` maps the query parameters that may vary the page to their valid values;
+    `extra_versions` are callables for other things a page shows (the candle count).
+    """
+    allowed_params = allowed_params or {}
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not cacheable(request, allowed_params):
+                return view(request, *args, **kwargs)
+            versions = [content_version(), *(version() for version in extra_versions)]
+            path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+            key = PAGE_KEY.format(
+                versions="-".join(map(str, versions)), language=get_language(), path=path
+            )
+            stored = cache.get(key)
+            if stored is not None:
+                content_type, body = stored
+                return HttpResponse(body, content_type=content_type)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                cache.set(key, (response["Content-Type"], response.content), PAGE_TIMEOUT)
+            return response
+
+        return wrapper
+
+    return decorate
