@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaign.admin.confirm import confirm_first
 from memorial.candles import invalidate_count, moderate
 from memorial.models import CorrectionRequest, Tribute
 
@@ -40,10 +41,12 @@ class TributeAdmin(QueueAdmin):
     actions = ["approve", "reject"]
 
     @admin.action(description=_("Approve: show the message"), permissions=["moderate"])
+    @confirm_first(affected=lambda rows: rows.exclude(state=Tribute.State.APPROVED))
     def approve(self, request, queryset):
         self.report(request, moderate(queryset, Tribute.State.APPROVED))
 
     @admin.action(description=_("Reject: hide and stop counting"), permissions=["moderate"])
+    @confirm_first(affected=lambda rows: rows.exclude(state=Tribute.State.REJECTED))
     def reject(self, request, queryset):
         self.report(request, moderate(queryset, Tribute.State.REJECTED))
 
@@ -100,13 +103,16 @@ class CorrectionRequestAdmin(QueueAdmin):
         super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Mark as in progress"), permissions=["moderate"])
+    @confirm_first(affected=lambda rows: rows.exclude(state=CorrectionRequest.State.IN_PROGRESS))
     def mark_in_progress(self, request, queryset):
         self.report(request, queryset.set_state(CorrectionRequest.State.IN_PROGRESS))
 
     @admin.action(description=_("Mark as done (forgets the contact)"), permissions=["moderate"])
+    @confirm_first(affected=lambda rows: rows.exclude(state=CorrectionRequest.State.DONE))
     def mark_done(self, request, queryset):
         self.report(request, queryset.set_state(CorrectionRequest.State.DONE))
 
     @admin.action(description=_("Mark as declined (forgets the contact)"), permissions=["moderate"])
+    @confirm_first(affected=lambda rows: rows.exclude(state=CorrectionRequest.State.DECLINED))
     def mark_declined(self, request, queryset):
         self.report(request, queryset.set_state(CorrectionRequest.State.DECLINED))

@@ -1,0 +1,67 @@
+"""Admin actions that ask first, and write what they did to the admin log.
+
+    @admin.action(description=_("Reject as spam"), permissions=["change"])
+    @confirm_first(affected=lambda rows: rows.exclude(state="rejected"))
+    def reject(self, request, queryset): ...
+
+The first POST from the change list renders a page stating how many rows are selected and
+how many the action will change, with the selection carried in hidden fields; only the POST
+from that page runs the action. The rows it was going to change are then recorded in the
+admin log, one entry each, under the name of the action.
+"""
+
+import functools
+
+from django.contrib.admin import helpers
+from django.contrib.admin.models import CHANGE
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from campaign.audit import log_bulk
+
+CONFIRMED = "confirmed"
+
+
+def _everything(rows):
+    return rows
+
+
+def confirm_first(affected=_everything):
+    def decorate(action):
+        @functools.wraps(action)
+        def wrapper(modeladmin, request, queryset):
+            description = getattr(wrapper, "short_description", action.__name__)
+            changing = affected(queryset)
+            if request.POST.get(CONFIRMED) != "yes":
+                return confirmation_page(
+                    modeladmin, request, queryset, changing, action.__name__, description
+                )
+            model = queryset.model
+            ids = list(changing.values_list("pk", flat=True))
+            response = action(modeladmin, request, queryset)
+            log_bulk(request.user, [model(pk=pk) for pk in ids], CHANGE, description)
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def confirmation_page(modeladmin, request, queryset, changing, name, description):
+    opts = modeladmin.model._meta
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Are you sure?"),
+        "subtitle": description,
+        "opts": opts,
+        "app_label": opts.app_label,
+        "action_name": name,
+        "action_description": description,
+        "selected_count": queryset.count(),
+        "changing_count": changing.count(),
+        "selected_ids": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+        "select_across": request.POST.get("select_across") == "1",
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "confirmed_name": CONFIRMED,
+    }
+    return TemplateResponse(request, "admin/campaign/confirm_action.html", context)

@@ -1,0 +1,45 @@
+"""Moderation that is not a change of a signature's counted state: comments, cached figures.
+
+Signatures are confirmed, rejected and restored only through campaign.signing; this module
+handles what the admin needs around that.
+"""
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from campaign.models import Petition, Signature
+
+Comment = Signature.CommentState
+
+# Approving a rejected comment or rejecting an approved one is allowed: moderators change
+# their minds. A signature without a comment is never touched.
+COMMENT_SOURCES = {
+    Comment.APPROVED: (Comment.PENDING, Comment.REJECTED),
+    Comment.REJECTED: (Comment.PENDING, Comment.APPROVED),
+}
+
+
+def comment_candidates(signatures, new_state):
+    """The signatures whose comment would change to `new_state`."""
+    return signatures.filter(comment_state__in=COMMENT_SOURCES[new_state]).exclude(comment="")
+
+
+def set_comment_state(signatures, new_state):
+    """Approve or reject comments with one conditional UPDATE; returns the changed ids."""
+    candidates = comment_candidates(signatures, new_state)
+    ids = list(candidates.values_list("pk", flat=True))
+    Signature.objects.filter(Q(pk__in=ids), Q(comment_state__in=COMMENT_SOURCES[new_state])).update(
+        comment_state=new_state
+    )
+    return ids
+
+
+def forget_cached_figures(petition_ids):
+    """Drop the cached count and page figures of these petitions, so that a rejection or a
+    moderated comment shows on the next request instead of after the cache expires."""
+    keys = []
+    for petition_id in set(petition_ids):
+        keys.append(Petition(pk=petition_id).count_cache_key)
+        # campaign.stats caches the total, the table by country and the recent signers here.
+        keys.append(f"campaign:petition-stats:{petition_id}")
+    cache.delete_many(keys)
