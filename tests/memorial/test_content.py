@@ -132,3 +132,11 @@ def test_reloading_never_republishes_or_overrides_consent(content):
     assert person.consent == Person.Consent.WITHDRAWN
     assert person.biography_en != "Edited by an editor."
     assert not Event.objects.get(slug="jobs-protests").published
+
+
+def test_loading_drops_pages_cached_by_the_previous_release(content):
+    from memorial.pagecache import content_version
+
+    before = content_version()
+    call_command("load_memorial")
+    assert content_version() != before
