@@ -13,7 +13,16 @@ class MemorialPagesSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["home", "timeline", "people", "figures", "sources", "candles", "open_data"]
+        return [
+            "home",
+            "timeline",
+            "people",
+            "figures",
+            "sources",
+            "candles",
+            "correction",
+            "open_data",
+        ]
 
     def location(self, item):
         return reverse(f"memorial:{item}")

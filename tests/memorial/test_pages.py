@@ -207,3 +207,28 @@ def test_sitemap_lists_every_language_with_alternates(client, content):
         assert f"<loc>http://testserver/{language}/people/roza-tuletaeva/</loc>" in xml
         assert f"<loc>http://testserver/{language}/timeline/</loc>" in xml
         assert f'hreflang="{language}" href="http://testserver/{language}/how-many/"' in xml
+
+
+def test_person_photo_has_alt_text_and_credit(client, content):
+    Person.objects.filter(slug="duisen-nurov").update(
+        photo="memorial/people/duisen.jpg",
+        photo_alt_en="Duisen Nurov in 2012",
+        photo_credit="Family archive",
+    )
+    html = get(client, "person_detail", slug="duisen-nurov")
+    assert '<img src="/media/memorial/people/duisen.jpg" alt="Duisen Nurov in 2012">' in html
+    assert "Photo: Family archive" in html
+
+
+def test_a_photo_without_alt_text_is_refused(content):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Person.objects.filter(slug="duisen-nurov").update(photo="memorial/people/x.jpg")
+
+
+def test_sitemap_lists_every_memorial_page(client, content):
+    xml = client.get("/sitemap.xml").content.decode()
+    for name in ("home", "timeline", "people", "figures", "sources", "candles", "correction"):
+        with translation.override("kk"):
+            assert f"<loc>http://testserver{reverse(f'memorial:{name}')}</loc>" in xml, name
