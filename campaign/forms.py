@@ -1,9 +1,11 @@
+import functools
 import unicodedata
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -30,10 +32,17 @@ def clean_text(value, allowed=frozenset()):
     return value.strip()
 
 
+@functools.cache
+def sorted_countries(language):
+    """(code, name) sorted by name, translated into `language` (the active one)."""
+    with translation.override(language):
+        return tuple(
+            sorted(((code, str(name)) for code, name in COUNTRIES.items()), key=lambda c: c[1])
+        )
+
+
 def country_choices():
-    """ISO countries sorted by their name in the current language."""
-    names = sorted(((code, str(name)) for code, name in COUNTRIES.items()), key=lambda c: c[1])
-    return [("", _("Choose your country")), *names]
+    return [("", _("Choose your country")), *sorted_countries(get_language())]
 
 
 class SignatureForm(forms.Form):
@@ -82,7 +91,10 @@ class SignatureForm(forms.Form):
     def __init__(self, *args, action=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.form_action = action or ""
+        # The page writes the <form> tag and CSRF token itself, so that the fields of the
+        # unbound form (249 countries, rendered option by option) can be cached as a fragment.
+        self.helper.form_tag = False
+        self.action = action or ""
         self.helper.layout = Layout(
             "name",
             "email",
