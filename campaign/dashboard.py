@@ -4,14 +4,15 @@ Signatures per day come from one GROUP BY over the chosen period; signatures by 
 the count shards (exact, a few dozen rows); the queues from indexes over the waiting rows.
 """
 
+from collections import Counter
 from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
 from django.db.models import Count, Sum
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from campaign.models import Signature, SignatureCountShard
+from campaign.timebuckets import local_day, parse_hour, utc_hour
 from memorial.candles import candle_count
 from memorial.models import CorrectionRequest, Tribute
 
@@ -29,20 +30,24 @@ def period_days(value):
 
 
 def _per_day(rows, days, states):
-    """{state: [count for each day]} and the list of days, oldest first, with empty days."""
+    """{state: [count for each local day]} and the days, oldest first, empty days included.
+
+    Rows are counted per UTC hour in SQL (see campaign.timebuckets) and the hours are added
+    up into local days here.
+    """
     today = timezone.localdate()
     dates = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]
     since = timezone.make_aware(datetime.combine(dates[0], time.min))
-    counts = {}
-    for day, state, n in (
+    counts = Counter()
+    for hour, state, n in (
         rows.filter(created_at__gte=since)
-        .annotate(day=TruncDate("created_at"))
-        .values_list("day", "state")
+        .annotate(hour=utc_hour("created_at"))
+        .values_list("hour", "state")
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        counts[(day, state)] = n
-    series = {state: [counts.get((day, state), 0) for day in dates] for state in states}
+        counts[(local_day(parse_hour(hour)), state)] += n
+    series = {state: [counts[(day, state)] for day in dates] for state in states}
     return dates, series
 
 

@@ -1,25 +1,21 @@
 """Signals of organised signing, after the UK petitions site's trending IPs and domains.
 
 A burst is many signatures from one client (its keyed IP digest) or one e-mail domain within
-the same clock hour. The big free mail providers are left out of the domain signal: thousands
-of honest signers share them. A signal is a hint for a moderator, never an automatic verdict;
+the same clock hour (in UTC, which matches local hours wherever the offset is whole hours).
+The big free mail providers are left out of the domain signal: thousands of honest signers
+share them. A signal is a hint for a moderator, never an automatic verdict;
 acting on it goes through `invalidate`, which counts first.
 """
-
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.admin.models import CHANGE
 from django.db import transaction
 from django.db.models import Count, Q
-from django.db.models.functions import TruncHour
-from django.utils import timezone
 
 from campaign import signing
 from campaign.audit import log_bulk
-from campaign.models import Signature
-
-HOUR = timedelta(hours=1)
+from campaign.models import Petition, Signature
+from campaign.timebuckets import HOUR, hour_of, parse_hour, utc_hour
 
 # Normalised domains (see campaign.normalise) of providers shared by many honest signers.
 FREE_MAIL_DOMAINS = frozenset(
@@ -60,17 +56,18 @@ def threshold(field):
     return settings.CAMPAIGN_BURST_DOMAIN_PER_HOUR
 
 
-def hour_of(moment):
-    return timezone.localtime(moment).replace(minute=0, second=0, microsecond=0)
+def _watched(field):
+    rows = Signature.objects.exclude(**{field: ""})
+    if field == DOMAIN:
+        rows = rows.exclude(email_domain__in=FREE_MAIL_DOMAINS)
+    return rows
 
 
 def _signals_query(field):
     """Signatures grouped by (field value, clock hour), with their number, if a burst."""
-    rows = Signature.objects.exclude(**{field: ""})
-    if field == DOMAIN:
-        rows = rows.exclude(email_domain__in=FREE_MAIL_DOMAINS)
     return (
-        rows.annotate(hour=TruncHour("created_at"))
+        _watched(field)
+        .annotate(hour=utc_hour("created_at"))
         .values_list(field, "hour")
         .annotate(n=Count("pk"))
         .filter(n__gte=threshold(field))
@@ -93,7 +90,7 @@ def annotate_page(signatures):
     for field, attribute in ((CLIENT, "client_burst"), (DOMAIN, "domain_burst")):
         values = {getattr(s, field) for s in signatures}
         counts = {
-            (value, hour_of(hour)): n
+            (value, parse_hour(hour)): n
             for value, hour, n in _signals_query(field)
             .filter(**{f"{field}__in": values}, created_at__gte=start, created_at__lt=end)
             .order_by()
@@ -105,11 +102,22 @@ def annotate_page(signatures):
 
 
 def recent_bursts(field, limit=FILTER_BURST_LIMIT):
-    """[(value, hour, n)] of the newest bursts over the whole table."""
-    return [
-        (value, hour_of(hour), n)
-        for value, hour, n in _signals_query(field).order_by("-hour")[:limit]
-    ]
+    """[(value, hour, n)] of the newest bursts over the whole table.
+
+    Only values with a burst's worth of signatures in all can have a burst, and finding them
+    is a plain GROUP BY over the index; the hours are worked out for their rows alone, not
+    for every row of the table.
+    """
+    frequent = (
+        _watched(field)
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .filter(n__gte=threshold(field))
+        .values(field)
+    )
+    bursts = _signals_query(field).filter(**{f"{field}__in": frequent}).order_by("-hour")
+    return [(value, parse_hour(hour), n) for value, hour, n in bursts[:limit]]
 
 
 def in_bursts(field, bursts):
@@ -118,6 +126,12 @@ def in_bursts(field, bursts):
     for value, hour, _n in bursts:
         condition |= Q(**{field: value}, created_at__gte=hour, created_at__lt=hour + HOUR)
     return condition
+
+
+def every_petition():
+    """For lookups by e-mail digest: the unique index is (petition, email_digest), so naming
+    every petition (a handful) lets the database use it instead of scanning the table."""
+    return Petition.objects.values("pk")
 
 
 def matching(
@@ -135,6 +149,8 @@ def matching(
     rows = Signature.objects.filter(state__in=states)
     if petition is not None:
         rows = rows.filter(petition=petition)
+    elif email_digest:
+        rows = rows.filter(petition__in=every_petition())
     if ip_digest:
         rows = rows.filter(ip_digest=ip_digest)
     if email_domain:

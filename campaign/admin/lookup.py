@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaign.digests import email_digest
+from campaign.fraud import every_petition
 from campaign.normalise import InvalidEmail, normalise_email
 
 
@@ -69,8 +70,16 @@ class EmailLookupMixin:
             return HttpResponseRedirect(f"{request.path}?{params.urlencode()}")
         return super().changelist_view(request, extra_context)
 
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if "email_digest" in request.GET:
+            rows = rows.filter(petition__in=every_petition())
+        return rows
+
     def get_search_results(self, request, queryset, search_term):
         if "@" in search_term:
             digest = digest_of(search_term)
-            return (queryset.filter(email_digest=digest) if digest else queryset.none()), False
+            if digest is None:
+                return queryset.none(), False
+            return queryset.filter(petition__in=every_petition(), email_digest=digest), False
         return super().get_search_results(request, queryset, search_term)

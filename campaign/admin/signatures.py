@@ -7,6 +7,7 @@ address is never shown; an exact address can be looked up through its digest.
 
 from django.contrib import admin
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from campaign.admin.invalidate import invalidate_view
 from campaign.admin.lookup import EmailLookupMixin
 from campaign.admin.paging import CappedCountMixin
 from campaign.models import Signature
+from campaign.timebuckets import HOUR, hour_of
 
 SHOWN_FIELDS = [
     "petition",
@@ -98,8 +100,6 @@ class SignatureAdmin(
         "shown or kept."
     )
     date_hierarchy = "created_at"
-    # Newest first along the primary key: no sort of the table, whatever its size.
-    ordering = ["-pk"]
     actions = [
         "confirm_by_hand",
         "reject_as_spam",
@@ -120,6 +120,13 @@ class SignatureAdmin(
         ]
         return urls + self.email_lookup_urls() + self.dashboard_urls() + super().get_urls()
 
+    def get_ordering(self, request):
+        """Newest first, along an index so that no page sorts the table: the primary key, or
+        (state, created_at) when the list is filtered by state."""
+        if "state__exact" in request.GET:
+            return ["-created_at"]
+        return ["-pk"]
+
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         cl = getattr(response, "context_data", {}).get("cl")
@@ -130,10 +137,10 @@ class SignatureAdmin(
     @admin.display(description=_("signals"))
     def signals(self, signature):
         shown = []
-        hour = fraud.hour_of(signature.created_at)
+        hour = timezone.localtime(hour_of(signature.created_at))
         window = {
             "created_from": hour.strftime("%Y-%m-%dT%H:%M"),
-            "created_to": (hour + fraud.HOUR).strftime("%Y-%m-%dT%H:%M"),
+            "created_to": (hour + HOUR).strftime("%Y-%m-%dT%H:%M"),
         }
         invalidate_url = reverse("admin:campaign_signature_invalidate")
         burst = getattr(signature, "client_burst", 0)

@@ -7,8 +7,8 @@ from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
-from campaign import fraud
 from campaign.models import Signature
+from campaign.timebuckets import hour_of
 from memorial.models import Tribute
 from tests.moderation.conftest import admin_url, bulk_signatures
 
@@ -39,7 +39,7 @@ def test_moderation_pages_work_under_the_site_csp(live_server, page_watch, campa
 
 
 def check_moderation_pages(live_server, page_watch, campaign_lead, petition):
-    hour = fraud.hour_of(timezone.now() - timedelta(days=1))
+    hour = hour_of(timezone.now() - timedelta(days=1))
     bulk_signatures(petition, 12, start=hour + timedelta(minutes=5), ip_digest="b" * 64)
     bulk_signatures(petition, 3, comment="Justice", comment_state="pending", country="FR")
     Tribute.objects.create(first_name="Aida", message="We remember")
@@ -62,11 +62,11 @@ def check_moderation_pages(live_server, page_watch, campaign_lead, petition):
     page.goto(live_server.url + admin_url("campaign_signature_changelist"))
     page.locator("input.action-select").first.check()
     page.select_option("select[name=action]", "reject_as_spam")
-    page.locator("button[name=index]").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("button[name=index]").first.click()
     assert "1 row is selected" in page.content()
     assert Signature.objects.filter(state="rejected").count() == 0
-    page.locator("input[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Yes, I’m sure").click()
     assert_clean(page, live_server)
     assert Signature.objects.filter(state="rejected").count() == 1

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -114,3 +114,13 @@ def test_the_period_is_one_of_the_offered_ones(as_user, moderator):
     response = as_user(moderator).get(admin_url(DASHBOARD), {"days": "100000"})
     assert response.context["days"] == 30
     assert Signature.objects.count() == 0
+
+
+def test_days_are_local_days(as_user, moderator, petition):
+    """Aqtau is UTC+5: half past midnight there is the previous day in UTC."""
+    midnight = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+    bulk_signatures(petition, 1, start=midnight + timedelta(minutes=30))
+    bulk_signatures(petition, 2, start=midnight - timedelta(minutes=30))
+    response = as_user(moderator).get(admin_url(DASHBOARD), {"days": 7})
+    confirmed = response.context["signatures"]["series"]["confirmed"]
+    assert confirmed[-2:] == [2, 1]
