@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.views.defaults import server_error
@@ -56,3 +57,4 @@ def test_robots_txt(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.content.decode()
