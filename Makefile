@@ -60,9 +60,6 @@ PROD_ENV := DJANGO_SECRET_KEY_FILE=$(CURDIR)/var/secret_key
 
 prepare: $(VENV)/.runtime var/secret_key
 	$(PROD_ENV) $(PY) manage.py migrate --noinput
-	$(PROD_ENV) $(PY) manage.py createcachetable
-	@# Without REDIS_URL the cache lives in its own SQLite file (the "cache" database alias).
-	if [ -z "$$REDIS_URL" ]; then $(PROD_ENV) $(PY) manage.py createcachetable --database cache; fi
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	$(PROD_ENV) $(PY) manage.py load_memorial
 	$(PROD_ENV) $(PY) manage.py load_petition

@@ -107,8 +107,6 @@ def status_ok(url):
 def measure(label, args, var_dir, env):
     print(f"== {label}: preparing", flush=True)
     manage(env, "migrate", "--noinput", "-v", "0")
-    if "REDIS_URL" not in env:
-        manage(env, "createcachetable", "--database", "cache")
     manage(env, "collectstatic", "--noinput", "-v", "0")
     manage(env, "load_memorial")
     manage(env, "load_petition")

@@ -5,10 +5,8 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-" + "k" * 40)
 
 from campaign.settings import *  # noqa: F403
-from campaign.settings import DATABASES, STORAGES
+from campaign.settings import STORAGES
 
-DATABASES.pop("cache", None)
-DATABASE_ROUTERS = []
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

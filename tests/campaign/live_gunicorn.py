@@ -166,9 +166,6 @@ def live_gunicorn(*, workers=4, env=None, database_url=None, startup_timeout=60)
                 server_env["DATABASE_URL"] = live_database_url
             server = LiveServer(url, server_env, var_dir / "gunicorn.log")
             server.manage("migrate", "--noinput")
-            server.manage("createcachetable")
-            if "REDIS_URL" not in server_env:
-                server.manage("createcachetable", "--database", "cache")
             (var_dir / "static").symlink_to(collected_static(server), target_is_directory=True)
             with server.log_path.open("wb") as log:
                 process = subprocess.Popen(

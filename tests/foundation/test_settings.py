@@ -92,7 +92,8 @@ def test_defaults_are_sqlite_wal_shared_cache_and_console_mail(tmp_path):
         "print(c.execute('PRAGMA journal_mode').fetchone()[0]);"
         "print(c.execute('PRAGMA synchronous').fetchone()[0]);"
         "print(s.DATABASES['default']['OPTIONS']['transaction_mode']);"
-        "print(s.CACHES['default']['BACKEND']);"
+        "from django.core.cache import caches;"
+        "c = caches['default']; print(type(c).__module__ + '.' + type(c).__name__);"
         "print(s.MAILERS['default']['BACKEND'])"
     )
     result = run_manage("shell", "-c", code, DJANGO_DEBUG="1", DJANGO_VAR_DIR=str(tmp_path))
@@ -101,6 +102,6 @@ def test_defaults_are_sqlite_wal_shared_cache_and_console_mail(tmp_path):
         "wal",
         "1",  # NORMAL
         "IMMEDIATE",
-        "django.core.cache.backends.db.DatabaseCache",
+        "diskcache.djangocache.DjangoCache",
         "django.core.mail.backends.console.EmailBackend",
     ]
