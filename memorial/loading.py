@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from campaign.translation_review import REVIEWED_LANGUAGES, TranslationReview, review_field
 from memorial.models import (
     Citation,
     CountClaim,
@@ -74,6 +75,7 @@ class Loader:
         """Create the record, or refresh its content; `initial` only applies on creation."""
         manager = model.objects
         if self.refresh:
+            content = {**content, **self.stale_reviews(model, lookup, content)}
             obj, created = manager.update_or_create(
                 **lookup, defaults=content, create_defaults={**content, **(initial or {})}
             )
@@ -82,6 +84,21 @@ class Loader:
         if created or self.refresh:
             self.report.count(model, created)
         return obj
+
+    def stale_reviews(self, model, lookup, content):
+        """Rewritten translations are the shipped, machine-assisted ones: not reviewed."""
+        existing = model.objects.filter(**lookup).first()
+        if existing is None or not hasattr(existing, "needs_review"):
+            return {}
+        return {
+            review_field(language): TranslationReview.MACHINE
+            for language in REVIEWED_LANGUAGES
+            if any(
+                getattr(existing, name) != value
+                for name, value in content.items()
+                if name.endswith(f"_{language}")
+            )
+        }
 
     def cite(self, keys, **target):
         for key in keys:

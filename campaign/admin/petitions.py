@@ -20,18 +20,19 @@ from modeltranslation.admin import TranslationAdmin
 from campaign import export
 from campaign.audit import log_bulk
 from campaign.models import Petition
+from campaign.translation_review_admin import REVIEW_ACTIONS, TranslationReviewAdminMixin
 
 EXPORT_PERMISSION = "campaign.export_signatures"
 
 
 @admin.register(Petition)
-class PetitionAdmin(TranslationAdmin):
+class PetitionAdmin(TranslationReviewAdminMixin, TranslationAdmin):
     list_display = ["title", "state", "opens_at", "closes_at", "goal", "signatures"]
     list_filter = ["state"]
     search_fields = ["slug", "title_en", "title_ru", "title_kk"]
     prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["anonymised_at", "created_at", "updated_at"]
-    actions = ["export_signatures"]
+    actions = ["export_signatures", *REVIEW_ACTIONS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaign.translation_review import TranslationReviewed
+
 
 class PetitionQuerySet(models.QuerySet):
     def public(self):
@@ -26,7 +28,7 @@ class PetitionQuerySet(models.QuerySet):
         )
 
 
-class Petition(models.Model):
+class Petition(TranslationReviewed, models.Model):
     """A demand that supporters sign, with a goal and an opening and closing date."""
 
     class State(models.TextChoices):

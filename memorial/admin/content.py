@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from campaign.translation_review_admin import REVIEW_ACTIONS, TranslationReviewAdminMixin
 from memorial.models import Citation, CountClaim, Event, Harm, NameVariant, Person, Source
 
 
 class CitationInline(TranslationTabularInline):
     model = Citation
-    fields = ["source", "note"]
+    fields = ["source", "note", "review_ru", "review_kk"]
     autocomplete_fields = ["source"]
     extra = 1
     verbose_name = _("source cited")
@@ -50,7 +51,8 @@ class CitedAdminMixin:
 
 
 @admin.register(Source)
-class SourceAdmin(TranslationAdmin):
+class SourceAdmin(TranslationReviewAdminMixin, TranslationAdmin):
+    actions = REVIEW_ACTIONS
     list_display = ["key", "publisher", "title", "kind", "published_on", "language", "published"]
     list_filter = ["kind", "published", "language"]
     search_fields = ["key", "title", "publisher", "author", "url"]
@@ -58,7 +60,10 @@ class SourceAdmin(TranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(PublishActionsMixin, CitedAdminMixin, TranslationAdmin):
+class EventAdmin(
+    TranslationReviewAdminMixin, PublishActionsMixin, CitedAdminMixin, TranslationAdmin
+):
+    actions = [*PublishActionsMixin.actions, *REVIEW_ACTIONS]
     list_display = ["date", "title", "place", "featured", "published", "sources_cited", "preview"]
     list_filter = ["published", "featured", "date_precision"]
     search_fields = ["slug", "title_en", "title_ru", "title_kk", "place_en"]
@@ -74,7 +79,7 @@ class EventAdmin(PublishActionsMixin, CitedAdminMixin, TranslationAdmin):
 
 class HarmInline(TranslationTabularInline):
     model = Harm
-    fields = ["kind", "date", "date_precision", "place", "description"]
+    fields = ["kind", "date", "date_precision", "place", "description", "review_ru", "review_kk"]
     extra = 0
     show_change_link = True
 
@@ -87,7 +92,10 @@ class NameVariantInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(PublishActionsMixin, CitedAdminMixin, TranslationAdmin):
+class PersonAdmin(
+    TranslationReviewAdminMixin, PublishActionsMixin, CitedAdminMixin, TranslationAdmin
+):
+    actions = [*PublishActionsMixin.actions, *REVIEW_ACTIONS]
     list_display = [
         "name",
         "visibility",
@@ -116,7 +124,7 @@ class PersonAdmin(PublishActionsMixin, CitedAdminMixin, TranslationAdmin):
 
 
 @admin.register(Harm)
-class HarmAdmin(CitedAdminMixin, TranslationAdmin):
+class HarmAdmin(TranslationReviewAdminMixin, CitedAdminMixin, TranslationAdmin):
     """Harms are edited inline on the person; their sources are cited here."""
 
     list_display = ["person", "kind", "date", "place", "sources_cited"]
@@ -125,10 +133,14 @@ class HarmAdmin(CitedAdminMixin, TranslationAdmin):
     search_fields = ["person__name_en", "person__name_ru", "person__name_kk"]
     autocomplete_fields = ["person"]
     inlines = [CitationInline]
+    actions = REVIEW_ACTIONS
 
 
 @admin.register(CountClaim)
-class CountClaimAdmin(PublishActionsMixin, CitedAdminMixin, TranslationAdmin):
+class CountClaimAdmin(
+    TranslationReviewAdminMixin, PublishActionsMixin, CitedAdminMixin, TranslationAdmin
+):
+    actions = [*PublishActionsMixin.actions, *REVIEW_ACTIONS]
     list_display = [
         "claimant",
         "counted",

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from campaign.translation_review import TranslationReviewed
 from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 
@@ -23,7 +24,7 @@ class CountClaimQuerySet(ContentQuerySet):
         )
 
 
-class CountClaim(models.Model):
+class CountClaim(TranslationReviewed, models.Model):
     """One claimant's figure, never shown without its claimant, date, scope and source.
 
     A count is a range (low..high); a single number has low == high, and a figure given

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaign.translation_review import TranslationReviewed
 from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 
@@ -11,7 +12,7 @@ class EventQuerySet(ContentQuerySet):
         return self.filter(published=True)
 
 
-class Event(models.Model):
+class Event(TranslationReviewed, models.Model):
     """A dated moment of the timeline, as precise as the sources allow."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)

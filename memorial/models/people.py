@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaign.translation_review import TranslationReviewed
 from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 
@@ -27,7 +28,7 @@ class PersonQuerySet(ContentQuerySet):
         return self.filter(pk__in=Harm.objects.filter(kind=kind).values("person_id"))
 
 
-class Person(models.Model):
+class Person(TranslationReviewed, models.Model):
     """Someone the sources name. `name` is translated: Latin (en), Russian and Kazakh Cyrillic."""
 
     class Visibility(models.TextChoices):
@@ -154,7 +155,7 @@ class NameVariant(models.Model):
         return self.source_id is None
 
 
-class Harm(models.Model):
+class Harm(TranslationReviewed, models.Model):
     """What was done to a person, with date, place and sources."""
 
     class Kind(models.TextChoices):

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaign.translation_review import TranslationReviewed
 from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 
@@ -11,7 +12,7 @@ class SourceQuerySet(ContentQuerySet):
         return self.filter(published=True)
 
 
-class Source(models.Model):
+class Source(TranslationReviewed, models.Model):
     """A published document a fact is taken from; its title stays in its original language."""
 
     class Kind(models.TextChoices):
@@ -73,7 +74,7 @@ class CitationQuerySet(ContentQuerySet):
         return self.filter(source__published=True).select_related("source")
 
 
-class Citation(models.Model):
+class Citation(TranslationReviewed, models.Model):
     """One source backing one event, person, harm or count claim (exactly one of the four).
 
     One table rather than four through models: the admin, the integrity tests and the

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaign.models import Petition
+from campaign.translation_review import REVIEWED_LANGUAGES, TranslationReview, review_field
 
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "petition.json"
 LANGUAGES = ("en", "ru", "kk")
@@ -69,6 +70,14 @@ class Command(BaseCommand):
         ]
         for name in changed:
             setattr(petition, name, texts[name])
+        # The shipped translations are machine-assisted: a rewritten one needs review again.
+        stale = [
+            review_field(language)
+            for language in REVIEWED_LANGUAGES
+            if any(name.endswith(f"_{language}") for name in changed)
+        ]
+        for name in stale:
+            setattr(petition, name, TranslationReview.MACHINE)
         if changed:
-            petition.save(update_fields=[*changed, "updated_at"])
+            petition.save(update_fields=[*changed, *stale, "updated_at"])
         self.stdout.write(f"Petition {petition.slug}: {len(changed)} text field(s) updated.")
