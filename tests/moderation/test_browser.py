@@ -46,9 +46,18 @@ def check_moderation_pages(live_server, page_watch, campaign_lead, petition):
     page = page_watch
     log_in(page, live_server, campaign_lead)
 
-    for name in ["index", "campaign_signature_changelist", "campaign_signaturecomment_changelist"]:
-        response = page.goto(live_server.url + admin_url(name))
-        assert response.status == 200, name
+    pages = [
+        admin_url("index"),
+        admin_url("campaign_signature_changelist"),
+        admin_url("campaign_signaturecomment_changelist"),
+        admin_url("campaign_signature_invalidate") + "?ip_digest=" + "b" * 64,
+        admin_url("campaign_petition_add"),
+        admin_url("campaign_petition_change", petition.pk),
+        admin_url("campaign_petition_export", petition.pk),
+    ]
+    for url in pages:
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, url
         assert_clean(page, live_server)
 
     page.goto(live_server.url + admin_url("campaign_dashboard"))
