@@ -76,6 +76,6 @@ def check_moderation_pages(live_server, page_watch, campaign_lead, petition):
     assert "1 row is selected" in page.content()
     assert Signature.objects.filter(state="rejected").count() == 0
     with page.expect_navigation():
-        page.get_by_role("button", name="Yes, I’m sure").click()
+        page.locator("#content input[type=submit][value^=Yes]").click()
     assert_clean(page, live_server)
     assert Signature.objects.filter(state="rejected").count() == 1
