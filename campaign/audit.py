@@ -12,8 +12,9 @@ LOG_BATCH = 1000
 
 
 def log_bulk(user, objects, action_flag, message):
-    """One LogEntry per object; objects may be any mix of model instances."""
-    entries = []
+    """One LogEntry per object (any iterable of model instances, read once), written
+    LOG_BATCH at a time. Returns how many were written."""
+    entries, written = [], 0
     for obj in objects:
         content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
         entries.append(
@@ -26,5 +27,7 @@ def log_bulk(user, objects, action_flag, message):
                 change_message=str(message),
             )
         )
-    LogEntry.objects.bulk_create(entries, batch_size=LOG_BATCH)
-    return len(entries)
+        if len(entries) == LOG_BATCH:
+            written += len(LogEntry.objects.bulk_create(entries))
+            entries = []
+    return written + len(LogEntry.objects.bulk_create(entries))

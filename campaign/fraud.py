@@ -9,10 +9,9 @@ acting on it goes through `invalidate`, which counts first.
 
 from django.conf import settings
 from django.contrib.admin.models import CHANGE
-from django.db import transaction
 from django.db.models import Count, Q
 
-from campaign import signing
+from campaign import moderation, signing
 from campaign.audit import log_bulk
 from campaign.models import Petition, Signature
 from campaign.timebuckets import HOUR, hour_of, parse_hour, utc_hour
@@ -44,7 +43,6 @@ FREE_MAIL_DOMAINS = frozenset(
 
 # The suspicious filter looks at this many bursts, newest first, so its query stays bounded.
 FILTER_BURST_LIMIT = 200
-INVALIDATE_CHUNK = 500
 
 CLIENT = "ip_digest"
 DOMAIN = "email_domain"
@@ -165,18 +163,8 @@ def matching(
 
 
 def invalidate(rows, user, message):
-    """Reject every signature of `rows` through campaign.signing, in chunks, and record each
-    one in the admin log. Returns how many were rejected."""
-    ids = list(rows.values_list("pk", flat=True))
-    rejected, petitions = [], set()
-    for start in range(0, len(ids), INVALIDATE_CHUNK):
-        chunk = Signature.objects.filter(pk__in=ids[start : start + INVALIDATE_CHUNK]).only(
-            "pk", "petition_id", "country", "state"
-        )
-        with transaction.atomic():
-            for signature in chunk:
-                if signing.reject(signature):
-                    rejected.append(signature)
-                    petitions.add(signature.petition_id)
-    log_bulk(user, rejected, CHANGE, message)
+    """Reject every signature of `rows` through campaign.signing and record each one in the
+    admin log. Returns (ids rejected, ids of their petitions)."""
+    rejected, petitions = moderation.change_each(rows, signing.reject)
+    log_bulk(user, (Signature(pk=pk) for pk in rejected), CHANGE, message)
     return rejected, petitions

@@ -5,11 +5,14 @@ handles what the admin needs around that.
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 
 from campaign.models import Petition, Signature
 
 Comment = Signature.CommentState
+
+CHUNK = 500
 
 # Approving a rejected comment or rejecting an approved one is allowed: moderators change
 # their minds. A signature without a comment is never touched.
@@ -17,6 +20,24 @@ COMMENT_SOURCES = {
     Comment.APPROVED: (Comment.PENDING, Comment.REJECTED),
     Comment.REJECTED: (Comment.PENDING, Comment.APPROVED),
 }
+
+
+def change_each(signatures, change):
+    """Apply a campaign.signing function to every signature of a queryset, CHUNK to a
+    transaction. The ids are read first, so changing rows never disturbs the reading, and
+    only one chunk of rows is in memory at a time. Returns (ids changed, their petitions)."""
+    ids = list(signatures.order_by("pk").values_list("pk", flat=True))
+    changed, petitions = [], set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = Signature.objects.filter(pk__in=ids[start : start + CHUNK]).only(
+            "pk", "petition_id", "country", "state", "confirmed_at"
+        )
+        with transaction.atomic():
+            for signature in chunk:
+                if change(signature):
+                    changed.append(signature.pk)
+                    petitions.add(signature.petition_id)
+    return changed, petitions
 
 
 def comment_candidates(signatures, new_state):

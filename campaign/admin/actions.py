@@ -71,21 +71,21 @@ class SignatureActionsMixin(CommentActionsMixin):
     @admin.action(description=_("Confirm by hand"), permissions=["change"])
     @confirm_first(affected=pending)
     def confirm_by_hand(self, request, queryset):
-        n = sum(signing.confirm(signature) for signature in pending(queryset))
+        n = len(moderation.change_each(pending(queryset), signing.confirm)[0])
         text = ngettext("%(n)d signature confirmed.", "%(n)d signatures confirmed.", n)
         self.report(request, queryset, text % {"n": n})
 
     @admin.action(description=_("Reject as spam (no longer counted)"), permissions=["change"])
     @confirm_first(affected=not_rejected)
     def reject_as_spam(self, request, queryset):
-        n = signing.reject_many(not_rejected(queryset))
+        n = len(moderation.change_each(not_rejected(queryset), signing.reject)[0])
         text = ngettext("%(n)d signature rejected.", "%(n)d signatures rejected.", n)
         self.report(request, queryset, text % {"n": n})
 
     @admin.action(description=_("Restore rejected signatures"), permissions=["change"])
     @confirm_first(affected=rejected)
     def restore(self, request, queryset):
-        n = signing.restore_many(rejected(queryset))
+        n = len(moderation.change_each(rejected(queryset), signing.restore)[0])
         text = ngettext("%(n)d signature restored.", "%(n)d signatures restored.", n)
         self.report(request, queryset, text % {"n": n})
 

@@ -39,7 +39,7 @@ def confirm_first(affected=_everything):
             model = queryset.model
             ids = list(changing.values_list("pk", flat=True))
             response = action(modeladmin, request, queryset)
-            log_bulk(request.user, [model(pk=pk) for pk in ids], CHANGE, description)
+            log_bulk(request.user, (model(pk=pk) for pk in ids), CHANGE, description)
             return response
 
         return wrapper
