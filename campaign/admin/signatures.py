@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from campaign import fraud
 from campaign.admin.actions import SignatureActionsMixin
@@ -146,13 +147,15 @@ class SignatureAdmin(
         burst = getattr(signature, "client_burst", 0)
         if burst:
             query = urlencode({"ip_digest": signature.ip_digest, **window})
-            shown.append((f"{invalidate_url}?{query}", _("%d from this client that hour") % burst))
+            label = ngettext(
+                "%(n)d from this client that hour", "%(n)d from this client that hour", burst
+            )
+            shown.append((f"{invalidate_url}?{query}", label % {"n": burst}))
         burst = getattr(signature, "domain_burst", 0)
         if burst:
             query = urlencode({"email_domain": signature.email_domain, **window})
-            label = _("%(n)d from %(domain)s that hour") % {
-                "n": burst,
-                "domain": signature.email_domain,
-            }
+            label = ngettext(
+                "%(n)d from %(domain)s that hour", "%(n)d from %(domain)s that hour", burst
+            ) % {"n": burst, "domain": signature.email_domain}
             shown.append((f"{invalidate_url}?{query}", label))
         return format_html_join(" ", '<a class="suspicion" href="{}">⚑ {}</a>', shown)
