@@ -141,6 +141,8 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "db.sqlite3",
             "OPTIONS": SQLITE_OPTIONS,
+            # A worker keeps its connection: reconnecting re-runs every PRAGMA above.
+            "CONN_MAX_AGE": None,
         },
     }
 
@@ -162,7 +164,7 @@ if redis_url := os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "campaign.cache.PersistentDiskCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "SHARDS": 8,
             "DATABASE_TIMEOUT": 0.5,

@@ -102,6 +102,6 @@ def test_defaults_are_sqlite_wal_shared_cache_and_console_mail(tmp_path):
         "wal",
         "1",  # NORMAL
         "IMMEDIATE",
-        "diskcache.djangocache.DjangoCache",
+        "campaign.cache.PersistentDiskCache",
         "django.core.mail.backends.console.EmailBackend",
     ]
