@@ -33,12 +33,15 @@ def hit(key, limit, window):
     """
     now = time.time()
     cache_key = bucket_key(key, window, now)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        # First of the window; if another worker created it meanwhile, count on theirs.
-        expires = int(window - now % window) + 1
-        count = 1 if cache.add(cache_key, 1, expires) else cache.incr(cache_key)
+    expires = int(window - now % window) + 1
+    # Most signers come once, so try the first-of-the-window write before the increment.
+    count = 1
+    if not cache.add(cache_key, 1, expires):
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:
+            # The window ended between the two calls; this hit opens the next one.
+            cache.add(cache_key, 1, expires)
     return count <= limit
 
 
