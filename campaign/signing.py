@@ -6,7 +6,7 @@ so two requests racing cannot both succeed), and is idempotent: calling it again
 that returns False. The moderation admin calls reject/restore/confirm; views call the rest.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, F, When
 from django.utils import timezone
 
@@ -55,16 +55,23 @@ def sign(
         "wants_updates": wants_updates,
         "language": language,
     }
+    digest = email_digest(normalised)
     with transaction.atomic():
-        signature, created = Signature.objects.get_or_create(
-            petition=petition,
-            email_digest=email_digest(normalised),
-            defaults={
-                **details,
-                "email_domain": normalised.rpartition("@")[2],
-                "ip_digest": ip_digest,
-            },
-        )
+        # Insert first: most addresses are new, and the unique constraint catches the rest
+        # without a SELECT on every signature.
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(
+                    petition=petition,
+                    email_digest=digest,
+                    email_domain=normalised.rpartition("@")[2],
+                    ip_digest=ip_digest,
+                    **details,
+                )
+            created = True
+        except IntegrityError:
+            signature = Signature.objects.get(petition=petition, email_digest=digest)
+            created = False
         if not created and signature.state == State.PENDING:
             Signature.objects.filter(pk=signature.pk, state=State.PENDING).update(**details)
             for field, value in details.items():

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import F, Q
 from django.tasks import task
+from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 
 from campaign import emails
@@ -32,6 +33,11 @@ def claim_send(signature_id):
         .update(confirmation_sent_count=F("confirmation_sent_count") + 1, last_sent_at=now)
     )
     return bool(claimed)
+
+
+def sent_by_a_worker():
+    """True when e-mail tasks are queued for a worker rather than run inside the request."""
+    return not isinstance(send_signature_email.get_backend(), ImmediateBackend)
 
 
 @task

@@ -2,6 +2,7 @@ import gzip
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -17,7 +18,7 @@ from campaign.models import Petition
 from campaign.normalise import normalise_email
 from campaign.ratelimit import client_within, hit, too_many_requests
 from campaign.signing import PetitionNotOpen, sign
-from campaign.tasks import send_signature_email
+from campaign.tasks import send_signature_email, sent_by_a_worker
 from campaign.worldmap import render_world_map
 
 
@@ -93,15 +94,22 @@ def petition_detail(request, slug):
     digest = email_digest(normalise_email(form.cleaned_data["email"]))
     if not hit(f"sign:email:{digest}", settings.CAMPAIGN_EMAIL_DAILY_LIMIT, 86400):
         return too_many_signatures(request)
+    # A queued e-mail is written in the signature's own transaction (one write, not two); one
+    # sent at once waits until the write lock is released.
+    queued = sent_by_a_worker()
     try:
-        signature, _created = sign(
-            petition, **form.signing_kwargs(), ip_digest=client_digest(request)
-        )
+        with transaction.atomic():
+            signature, _created = sign(
+                petition, **form.signing_kwargs(), ip_digest=client_digest(request)
+            )
+            if queued:
+                send_signature_email.enqueue(signature.pk)
     except PetitionNotOpen:
         return render(
             request, "campaign/petition_detail.html", page_context(petition, None), status=409
         )
-    send_signature_email.enqueue(signature.pk)
+    if not queued:
+        send_signature_email.enqueue(signature.pk)
     return redirect("campaign:check_inbox", slug=petition.slug)
 
 
