@@ -21,7 +21,7 @@ export DJANGO_SETTINGS_MODULE ?= campaign.settings
 # The test suite's PostgreSQL pass; override to point at another server.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: prepare help run dev test test-sqlite test-postgres lint format messages bench moderators clean python
+.PHONY: which-python prepare help run dev test test-sqlite test-postgres lint format messages bench moderators clean python
 
 help:
 	@echo "make run     install, migrate, load the memorial content, serve on http://127.0.0.1:$(PORT)"
@@ -31,6 +31,9 @@ help:
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make messages  regenerate and compile the translation catalogs (needs GNU gettext)"
 	@echo "make bench   the load benchmark (writes docs/BENCHMARKS.md)"
+
+which-python: python
+	@echo $(PYTHON)
 
 python:
 	@if [ -z "$(PYTHON)" ]; then \
