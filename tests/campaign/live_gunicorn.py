@@ -135,11 +135,15 @@ def stop(process):
 
 
 @contextmanager
-def live_gunicorn(*, workers=4, env=None, database_url=None, startup_timeout=60):
+def live_gunicorn(
+    *, workers=4, env=None, database_url=None, startup_timeout=60, shared_database=False
+):
     """Serve campaign.settings with gunicorn on 127.0.0.1 and a free port; yields a LiveServer.
 
     `database_url` defaults to $DATABASE_URL: PostgreSQL when the suite runs on it, SQLite
-    otherwise. `env` adds or overrides environment variables (limits, shards...).
+    otherwise. `env` adds or overrides environment variables (limits, shards...). With
+    `shared_database`, `database_url` names an existing database that several servers share
+    (the multi-host set-up), used as it is and not dropped.
     """
     database_url = os.environ.get("DATABASE_URL") if database_url is None else database_url
     var_dir = Path(tempfile.mkdtemp(prefix="live-gunicorn-"))
@@ -159,9 +163,13 @@ def live_gunicorn(*, workers=4, env=None, database_url=None, startup_timeout=60)
     }
     process = None
     try:
-        with (
-            postgres_database(database_url) if database_url else _no_database()
-        ) as live_database_url:
+        if shared_database:
+            database = _existing_database(database_url)
+        elif database_url:
+            database = postgres_database(database_url)
+        else:
+            database = _no_database()
+        with database as live_database_url:
             if live_database_url:
                 server_env["DATABASE_URL"] = live_database_url
             server = LiveServer(url, server_env, var_dir / "gunicorn.log")
@@ -187,3 +195,8 @@ def live_gunicorn(*, workers=4, env=None, database_url=None, startup_timeout=60)
 @contextmanager
 def _no_database():
     yield None
+
+
+@contextmanager
+def _existing_database(url):
+    yield url
