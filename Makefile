@@ -85,9 +85,11 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-messages: $(VENV)/.dev
-	$(PY) manage.py makemessages -l ru -l kk --no-obsolete --add-location file
-	$(PY) manage.py compilemessages
+# The .mo files are committed, so `make run` and `make test` never need GNU gettext.
+messages: $(VENV)/.dev var/secret_key
+	$(PROD_ENV) $(PY) manage.py makemessages -l ru -l kk --no-obsolete --add-location file \
+	  --ignore=var --ignore=tests --ignore=bench
+	$(PROD_ENV) $(PY) manage.py compilemessages --ignore='.*' --ignore=var
 
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 

@@ -1,6 +1,6 @@
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from campaign.translation_review import TranslationReviewed
@@ -32,10 +32,11 @@ class CountClaim(TranslationReviewed, models.Model):
     """
 
     class Counted(models.TextChoices):
-        KILLED = "killed", _("killed")
-        INJURED = "injured", _("injured")
-        DETAINED = "detained", _("detained")
-        CONVICTED = "convicted", _("convicted")
+        # Headings over groups of figures ("the killed"), unlike a person's harm ("killed").
+        KILLED = "killed", pgettext_lazy("people counted", "killed")
+        INJURED = "injured", pgettext_lazy("people counted", "injured")
+        DETAINED = "detained", pgettext_lazy("people counted", "detained")
+        CONVICTED = "convicted", pgettext_lazy("people counted", "convicted")
 
     class ClaimantKind(models.TextChoices):
         OFFICIAL = "official", _("officials")

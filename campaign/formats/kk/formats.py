@@ -3,7 +3,8 @@
 DATE_FORMAT = "Y ж. j E"
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "Y ж. j E, H:i"
-YEAR_MONTH_FORMAT = "Y ж. F"
+# "E" is the month as written inside a date, lower case in our catalog ("2011 ж. желтоқсан").
+YEAR_MONTH_FORMAT = "Y ж. E"
 MONTH_DAY_FORMAT = "j E"
 SHORT_DATE_FORMAT = "d.m.Y"
 SHORT_DATETIME_FORMAT = "d.m.Y H:i"
