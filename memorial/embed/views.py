@@ -1,6 +1,7 @@
 """The embed pages (framed by partners' sites) and the partners' "Embed this memorial" page."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -9,10 +10,12 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from campaign.models import Petition
+from memorial.candles import generation
 from memorial.embed import snippets
 from memorial.embed.content import memorial_content, open_petition
 from memorial.embed.headers import embeddable
 from memorial.embed.options import SECTIONS, THEMES, EmbedOptions
+from memorial.pagecache import PAGE_TIMEOUT, content_version
 
 # Proxies may keep an embed this long: the memorial changes rarely; a petition's count
 # should look live, and it is itself cached for only a few seconds.
@@ -34,10 +37,19 @@ def render_embed(template, options, context, status=200):
 @require_safe
 @embeddable(max_age=MEMORIAL_MAX_AGE)
 def memorial(request):
+    """Stored once per set of options, under the same versions as the memorial's own pages:
+    any change of content or a new candle renders it afresh."""
     options = EmbedOptions.from_query(request.GET)
-    with translation.override(options.lang):
-        context = memorial_content(options)
-    return render_embed("embed/memorial.html", options, context)
+    key = f"embed:memorial:{content_version()}:{generation()}:{options.query_string()}"
+    html = cache.get(key)
+    if html is None:
+        with translation.override(options.lang):
+            context = memorial_content(options)
+        html = render_embed("embed/memorial.html", options, context).content
+        cache.set(key, html, PAGE_TIMEOUT)
+    response = HttpResponse(html)
+    response["Content-Language"] = options.lang
+    return response
 
 
 @require_safe

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from memorial.models import Harm
+from memorial.candles import light_candle
+from memorial.models import Harm, Person
 from tests.campaign.factories import make_signature
 from tests.embed.conftest import make_person
 
@@ -174,3 +175,22 @@ def test_query_count_does_not_grow_with_the_rows(client, memorial, petition):
     large = {url: queries_for(client, url) for url in small}
     assert large == small
     assert small[MEMORIAL] <= 12, small
+
+
+def test_a_stored_embed_follows_consent_withdrawal_and_new_candles(
+    client, memorial, django_capture_on_commit_callbacks
+):
+    """The rendered embed is kept in the cache; a change must still show on the next request."""
+    first = text_of(client.get(MEMORIAL))
+    assert "Aidar Example" in first and "1 candle lit in memory." in first
+    with CaptureQueriesContext(connection) as queries:
+        assert text_of(client.get(MEMORIAL)) == first
+    assert len(queries) == 0, "the second request is served from the cache"
+    with django_capture_on_commit_callbacks(execute=True):
+        person = memorial["killed"]
+        person.consent = Person.Consent.WITHDRAWN
+        person.save()
+        light_candle("Ainur", "", "en")
+    after = text_of(client.get(MEMORIAL))
+    assert "Aidar Example" not in after
+    assert "2 candles lit in memory." in after
