@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 
+from campaign import stats
 from campaign.models import Petition, Signature
 
 Comment = Signature.CommentState
@@ -61,6 +62,5 @@ def forget_cached_figures(petition_ids):
     keys = []
     for petition_id in set(petition_ids):
         keys.append(Petition(pk=petition_id).count_cache_key)
-        # campaign.stats caches the total, the table by country and the recent signers here.
-        keys.append(f"campaign:petition-stats:{petition_id}")
+        keys.extend(stats.cache_keys(petition_id))
     cache.delete_many(keys)

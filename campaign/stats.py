@@ -51,6 +51,19 @@ def recent_signers(petition):
     ]
 
 
+def page_key(petition_id, language):
+    """Where the petition page, rendered for anonymous visitors, is kept as long as the stats."""
+    return f"campaign:petition-page:{petition_id}:{language}"
+
+
+def cache_keys(petition_id):
+    """Every cached figure of a petition: its stats and its pages in each language."""
+    return [
+        f"campaign:petition-stats:{petition_id}",
+        *(page_key(petition_id, code) for code, _name in settings.LANGUAGES),
+    ]
+
+
 def petition_stats(petition):
     """Total, counts by country and recent public signers, shared by every worker for
     CAMPAIGN_COUNT_CACHE_SECONDS."""

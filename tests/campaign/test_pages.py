@@ -6,14 +6,18 @@ import re
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from campaign.models import Petition, Signature
+from campaign.moderation import forget_cached_figures
+from campaign.signing import reject
 from tests.campaign.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db
 
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
@@ -216,3 +220,30 @@ def test_signers_addresses_never_appear_in_public_pages(client):
     ]
     for url in urls:
         assert b"secret.person" not in client.get(url, follow=True).content
+
+
+def test_anonymous_visitors_share_one_rendering_but_each_gets_a_working_csrf_token():
+    petition = make_petition()
+    url = petition.get_absolute_url()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_html = first.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second_html = second.get(url).content.decode()
+    assert len(queries) <= 1, "the second visitor's page comes from the cache"
+    tokens = [CSRF_INPUT.search(html).group(1) for html in (first_html, second_html)]
+    assert tokens[0] != tokens[1]
+    assert first_html.replace(tokens[0], "") == second_html.replace(tokens[1], "")
+    fields = {"name": "Ainur", "email": "ainur@example.org", "country": "KZ", "website": ""}
+    response = second.post(url, {**fields, "csrfmiddlewaretoken": tokens[1]})
+    assert response.status_code == 302
+    assert Signature.objects.filter(petition=petition).count() == 1
+
+
+def test_a_rejection_clears_the_stored_page_at_once(client):
+    petition = make_petition()
+    signature = make_signature(petition, name="Named Signer", state="confirmed", show_name=True)
+    url = petition.get_absolute_url()
+    assert "Named Signer" in client.get(url).content.decode()
+    reject(signature)
+    forget_cached_figures([petition.pk])
+    assert "Named Signer" not in client.get(url).content.decode()
