@@ -1,7 +1,37 @@
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
+
+
+class OneAtATimeWSGIServer(ThreadedWSGIServer):
+    """The live server, running Django for one request at a time.
+
+    On SQLite the test database lives in memory as one connection that the live server's
+    threads share; a browser loading a page and its images at once made two threads use it
+    together ("sqlite3.InterfaceError: bad parameter or other API misuse"). Connections are
+    still accepted by many threads, as browsers open some ahead of any request.
+    """
+
+    lock = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.lock:
+                result = application(environ, start_response)
+                try:
+                    return list(result)
+                finally:
+                    if hasattr(result, "close"):
+                        result.close()
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneAtATimeWSGIServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
