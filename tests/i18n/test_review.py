@@ -3,6 +3,7 @@ and what public pages say about untranslated and unreviewed texts."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib import admin
@@ -182,3 +183,16 @@ def test_the_review_notice_appears_only_where_a_shown_translation_is_unreviewed(
     Event.objects.filter(pk=shown.pk).update(review_ru=REVIEWED)
     assert notice not in client.get("/ru/timeline/").content.decode()
     assert notice in client.get("/kk/timeline/").content.decode()
+
+
+def test_every_name_is_given_in_latin_russian_and_kazakh_script(shipped):
+    latin = re.compile(r"^[A-Za-z' .-]+$")
+    cyrillic = re.compile(r"^[\u0400-\u04ff' .-]+$")
+    people = Person.objects.all()
+    assert people.exists()
+    for person in people:
+        assert latin.match(person.name_en), person.name_en
+        assert cyrillic.match(person.name_ru), person.name_ru
+        assert cyrillic.match(person.name_kk), person.name_kk
+        with translation.override("kk"):
+            assert person.display_name == person.name_kk
