@@ -60,7 +60,8 @@ def forget_cached_figures(petition_ids):
     """Drop the cached count and page figures of these petitions, so that a rejection or a
     moderated comment shows on the next request instead of after the cache expires."""
     keys = []
-    for petition_id in set(petition_ids):
+    slugs = Petition.objects.filter(pk__in=set(petition_ids)).values_list("pk", "slug")
+    for petition_id, slug in slugs:
         keys.append(Petition(pk=petition_id).count_cache_key)
-        keys.extend(stats.cache_keys(petition_id))
+        keys.extend(stats.cache_keys(petition_id, slug))
     cache.delete_many(keys)

@@ -51,17 +51,21 @@ def recent_signers(petition):
     ]
 
 
-def page_key(petition_id, language):
+def page_key(slug, language):
     """Where the petition page, rendered for anonymous visitors, is kept as long as the stats."""
-    return f"campaign:petition-page:{petition_id}:{language}"
+    return f"campaign:petition-page:{slug}:{language}"
 
 
-def cache_keys(petition_id):
-    """Every cached figure of a petition: its stats and its pages in each language."""
-    return [
-        f"campaign:petition-stats:{petition_id}",
-        *(page_key(petition_id, code) for code, _name in settings.LANGUAGES),
-    ]
+def count_json_key(slug, language):
+    return f"campaign:count-json:{slug}:{language}"
+
+
+def cache_keys(petition_id, slug):
+    """Every cached figure of a petition: its stats, its pages and count.json in each language."""
+    keys = [f"campaign:petition-stats:{petition_id}"]
+    for code, _name in settings.LANGUAGES:
+        keys += [page_key(slug, code), count_json_key(slug, code)]
+    return keys
 
 
 def petition_stats(petition):

@@ -1,9 +1,10 @@
 import gzip
+import json
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -63,15 +64,16 @@ def page_context(petition, form):
 TOKEN_SLOT = "csrftokenslotq7v3k9"  # noqa: S105
 
 
-def petition_page(request, petition, action):
+def petition_page(request, slug):
     """The page with an empty form. For anonymous visitors it is rendered once per language
     for as long as its figures are cached, and only the CSRF token is written in per request."""
     token = get_token(request)
     shared = not request.user.is_authenticated and "messages" not in request.COOKIES
-    key = stats.page_key(petition.pk, get_language())
+    key = stats.page_key(slug, get_language())
     if shared and (stored := cache.get(key)) is not None:
         return HttpResponse(stored.replace(TOKEN_SLOT, token))
-    context = page_context(petition, SignatureForm(action=action))
+    petition = public_petition(slug)
+    context = page_context(petition, SignatureForm(action=petition.get_absolute_url()))
     response = render(request, "campaign/petition_detail.html", {**context, "csrf_token": token})
     if shared:
         page = response.content.decode().replace(token, TOKEN_SLOT)
@@ -90,10 +92,10 @@ def too_many_signatures(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def petition_detail(request, slug):
     """GET: the petition and its form. POST: sign, then the same redirect whoever you are."""
+    if request.method != "POST":
+        return petition_page(request, slug)
     petition = public_petition(slug)
     action = petition.get_absolute_url()
-    if request.method != "POST":
-        return petition_page(request, petition, action)
     if not petition.is_open():
         return render(
             request,
@@ -155,18 +157,21 @@ def public_cache(response, max_age):
 @require_safe
 def count_json(request, slug):
     """The count for partners' sites and scripts; the same for everyone, so cacheable."""
-    petition = public_petition(slug)
-    response = JsonResponse(
-        {
+    key = stats.count_json_key(slug, get_language())
+    body = cache.get(key)
+    if body is None:
+        petition = public_petition(slug)
+        data = {
             "petition": petition.slug,
             "title": petition.title,
             "count": petition.confirmed_count,
             "goal": petition.goal,
             "open": petition.is_open(),
             "url": settings.SITE_URL + petition.get_absolute_url(),
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+        }
+        body = json.dumps(data, ensure_ascii=False)
+        cache.set(key, body, settings.CAMPAIGN_COUNT_CACHE_SECONDS)
+    response = HttpResponse(body, content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return public_cache(response, settings.CAMPAIGN_COUNT_CACHE_SECONDS or 1)
 
