@@ -95,6 +95,7 @@ def run_section(run):
         f"({'exact' if truth['confirmed'] == shown.get('count') else 'MISMATCH'}); "
         f"{truth['total']} signature rows in all."
     )
+    lines.append(f'- "database is locked" in the server log: {run["locked"]} times.')
     rss = ", ".join(f"{mb:.0f}" for mb in run["worker_rss_mb"])
     lines.append(f"- Worker RSS after the spike (MB): {rss}.")
     for path, weight in run["weights"].items():

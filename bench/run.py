@@ -180,6 +180,8 @@ def measure(label, args, var_dir, env):
         )
         results.append({"scenario": "mixed spike (90% read, 10% sign)", "path": "mixed", **data})
         rss = server.worker_rss_mb()
+        log = (Path(var_dir) / "gunicorn.log").read_text(errors="replace")
+        locked = log.count("database is locked")
         weights = page_weight(server.url, ["/en/", "/embed/memorial/"])
         time.sleep(int(env.get("CAMPAIGN_COUNT_CACHE_SECONDS", "5")) + 1)
         with urllib.request.urlopen(server.url + lua_env["BENCH_COUNT_PATH"]) as response:
@@ -199,6 +201,7 @@ def measure(label, args, var_dir, env):
         "label": label,
         "results": results,
         "worker_rss_mb": rss,
+        "locked": locked,
         "weights": weights,
         "count_shown": shown,
         "count_truth": truth,
