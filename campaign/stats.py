@@ -56,13 +56,17 @@ def page_key(slug, language):
     return f"campaign:petition-page:{slug}:{language}"
 
 
+def petition_key(slug):
+    return f"campaign:petition:{slug}"
+
+
 def count_json_key(slug, language):
     return f"campaign:count-json:{slug}:{language}"
 
 
 def cache_keys(petition_id, slug):
     """Every cached figure of a petition: its stats, its pages and count.json in each language."""
-    keys = [f"campaign:petition-stats:{petition_id}"]
+    keys = [f"campaign:petition-stats:{petition_id}", petition_key(slug)]
     for code, _name in settings.LANGUAGES:
         keys += [page_key(slug, code), count_json_key(slug, code)]
     return keys

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
-from campaign import export
+from campaign import export, moderation
 from campaign.audit import log_bulk
 from campaign.models import Petition
 from campaign.translation_review_admin import REVIEW_ACTIONS, TranslationReviewAdminMixin
@@ -33,6 +33,11 @@ class PetitionAdmin(TranslationReviewAdminMixin, TranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["anonymised_at", "created_at", "updated_at"]
     actions = ["export_signatures", *REVIEW_ACTIONS]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A closed or edited petition shows (and stops taking signatures) at once.
+        moderation.forget_cached_figures([obj.pk])
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()

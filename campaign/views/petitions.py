@@ -28,6 +28,17 @@ def public_petition(slug):
     return get_object_or_404(Petition.objects.public(), slug=slug)
 
 
+def signable_petition(slug):
+    """The petition a POST signs, read from the cache on the hot path. A petition closed in
+    the admin may take CAMPAIGN_COUNT_CACHE_SECONDS to stop accepting signatures."""
+    key = stats.petition_key(slug)
+    petition = cache.get(key)
+    if petition is None:
+        petition = public_petition(slug)
+        cache.set(key, petition, settings.CAMPAIGN_COUNT_CACHE_SECONDS)
+    return petition
+
+
 @require_safe
 def petition_list(request):
     """One open petition: go straight to it. Otherwise list them, open ones first."""
@@ -94,7 +105,7 @@ def petition_detail(request, slug):
     """GET: the petition and its form. POST: sign, then the same redirect whoever you are."""
     if request.method != "POST":
         return petition_page(request, slug)
-    petition = public_petition(slug)
+    petition = signable_petition(slug)
     action = petition.get_absolute_url()
     if not petition.is_open():
         return render(

@@ -250,3 +250,21 @@ def test_a_rejection_clears_the_stored_page_at_once(client):
     forget_cached_figures([petition.pk])
     assert "Named Signer" not in client.get(url).content.decode()
     assert client.get(count_url).json()["count"] == 0
+
+
+def test_closing_a_petition_in_the_admin_stops_signing_at_once(client, rf, superuser):
+    from types import SimpleNamespace
+
+    from django.contrib import admin
+
+    petition = make_petition()
+    url = petition.get_absolute_url()
+    fields = {"name": "Ainur", "email": "first@example.org", "country": "KZ", "website": ""}
+    assert client.post(url, fields).status_code == 302, "the petition is now in the cache"
+    petition.state = Petition.State.CLOSED
+    request = rf.post("/")
+    request.user = superuser
+    form = SimpleNamespace(changed_data=["state"])
+    admin.site.get_model_admin(Petition).save_model(request, petition, form, change=True)
+    fields["email"] = "second@example.org"
+    assert client.post(url, fields).status_code == 409
