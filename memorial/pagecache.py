@@ -8,7 +8,8 @@ hides a person on the very next request, cached or not.
 
 Only anonymous GETs with no pending messages and no free-text query are cached: an editor's
 preview, a search or a flash message always renders afresh, and no visitor can fill the cache
-with arbitrary keys.
+with arbitrary keys. A page is shared by everyone, so it must hold no visitor's CSRF token
+(campaign.sharedpages refuses one that does).
 """
 
 import functools
@@ -19,6 +20,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+from campaign.sharedpages import ensure_shareable
 
 VERSION_KEY = "memorial:content:version"
 PAGE_KEY = "memorial:page:{versions}:{language}:{path}"
@@ -80,6 +83,7 @@ def cached_page(allowed_params=None, extra_versions=()):
                 return HttpResponse(body, content_type=content_type)
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
+                ensure_shareable(request, response.content.decode(response.charset))
                 cache.set(key, (response["Content-Type"], response.content), PAGE_TIMEOUT)
             return response
 

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
@@ -19,9 +18,12 @@ from campaign.forms import SignatureForm
 from campaign.models import Petition
 from campaign.normalise import normalise_email
 from campaign.ratelimit import client_within, hit, too_many_requests
+from campaign.sharedpages import personalised, render_shared
 from campaign.signing import PetitionNotOpen, sign
 from campaign.tasks import send_signature_email, sent_by_a_worker
 from campaign.worldmap import render_world_map
+
+TEMPLATE = "campaign/petition_detail.html"
 
 
 def public_petition(slug):
@@ -71,25 +73,20 @@ def page_context(petition, form):
     }
 
 
-# Stands in for the visitor's CSRF token in the stored page; letters only, so no escaping.
-TOKEN_SLOT = "csrftokenslotq7v3k9"  # noqa: S105
-
-
 def petition_page(request, slug):
     """The page with an empty form. For anonymous visitors it is rendered once per language
-    for as long as its figures are cached, and only the CSRF token is written in per request."""
-    token = get_token(request)
+    for as long as its figures are cached; each visitor gets their own CSRF token in it."""
     shared = not request.user.is_authenticated and "messages" not in request.COOKIES
     key = stats.page_key(slug, get_language())
-    if shared and (stored := cache.get(key)) is not None:
-        return HttpResponse(stored.replace(TOKEN_SLOT, token))
+    if shared and (page := cache.get(key)) is not None:
+        return personalised(request, page)
     petition = public_petition(slug)
     context = page_context(petition, SignatureForm(action=petition.get_absolute_url()))
-    response = render(request, "campaign/petition_detail.html", {**context, "csrf_token": token})
-    if shared:
-        page = response.content.decode().replace(token, TOKEN_SLOT)
-        cache.set(key, page, settings.CAMPAIGN_COUNT_CACHE_SECONDS)
-    return response
+    if not shared:
+        return render(request, TEMPLATE, context)
+    page = render_shared(request, TEMPLATE, context)
+    cache.set(key, page, settings.CAMPAIGN_COUNT_CACHE_SECONDS)
+    return personalised(request, page)
 
 
 def sign_limits():
@@ -110,7 +107,7 @@ def petition_detail(request, slug):
     if not petition.is_open():
         return render(
             request,
-            "campaign/petition_detail.html",
+            TEMPLATE,
             page_context(petition, None),
             status=409,
         )
@@ -118,7 +115,7 @@ def petition_detail(request, slug):
         return too_many_signatures(request)
     form = SignatureForm(request.POST, action=action)
     if not form.is_valid():
-        return render(request, "campaign/petition_detail.html", page_context(petition, form))
+        return render(request, TEMPLATE, page_context(petition, form))
     if form.is_bot:
         return redirect("campaign:check_inbox", slug=petition.slug)
     digest = email_digest(normalise_email(form.cleaned_data["email"]))
@@ -135,9 +132,7 @@ def petition_detail(request, slug):
             if queued:
                 send_signature_email.enqueue(signature.pk)
     except PetitionNotOpen:
-        return render(
-            request, "campaign/petition_detail.html", page_context(petition, None), status=409
-        )
+        return render(request, TEMPLATE, page_context(petition, None), status=409)
     if not queued:
         send_signature_email.enqueue(signature.pk)
     return redirect("campaign:check_inbox", slug=petition.slug)
