@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from campaign.release import code_fingerprint
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(exist_ok=True)
@@ -55,7 +57,10 @@ DIGEST_KEY = envsecret("DJANGO_DIGEST_KEY") or SECRET_KEY
 
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("DJANGO_CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Links in e-mails and canonical addresses; `make run` serves on $PORT, so default to it.
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip(
+    "/"
+)
 
 INSTALLED_APPS = [
     "modeltranslation",
@@ -153,12 +158,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # sharded SQLite files under var/cache that every worker on the machine shares, with atomic
 # increments and no table scan on write (Django's database cache counts its table on every
 # set: measured, that cost more than the signature insert itself).
+# Every key carries the release's fingerprint, so no release reads what another stored (a
+# page with a form, a pickled model). Hosts of one deployment run the same code, so they agree.
+CACHE_VERSION = envint("DJANGO_CACHE_VERSION", code_fingerprint(BASE_DIR))
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "zhanaozen"),
+            "VERSION": CACHE_VERSION,
         }
     }
 else:
@@ -169,6 +178,7 @@ else:
             "SHARDS": 8,
             "DATABASE_TIMEOUT": 0.5,
             "OPTIONS": {"size_limit": envint("DJANGO_CACHE_SIZE_MB", 512) * 2**20},
+            "VERSION": CACHE_VERSION,
         }
     }
 
