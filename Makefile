@@ -59,7 +59,9 @@ var/secret_key:
 	mkdir -p var
 	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
-PROD_ENV := DJANGO_SECRET_KEY_FILE=$(CURDIR)/var/secret_key
+# Links in e-mails and canonical addresses must point at the port actually served.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+PROD_ENV := DJANGO_SECRET_KEY_FILE=$(CURDIR)/var/secret_key SITE_URL=$(SITE_URL)
 
 prepare: $(VENV)/.runtime var/secret_key
 	$(PROD_ENV) $(PY) manage.py migrate --noinput

@@ -105,6 +105,8 @@ def test_make_run_serves_the_production_site(tmp_path):
             html = response.read().decode()
             assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
         assert "Zhanaozen" in html
+        # Canonical links (and the links e-mailed to signers) follow the port served.
+        assert f'<link rel="canonical" href="{base}/en/">' in html
         assert "Torebek Tolegenov" in html or "Tolegenov" in html
         with urllib.request.urlopen(base + "/en/petitions/", timeout=10) as response:
             assert response.status == 200
