@@ -76,7 +76,9 @@ def page_context(petition, form):
 def petition_page(request, slug):
     """The page with an empty form. For anonymous visitors it is rendered once per language
     for as long as its figures are cached; each visitor gets their own CSRF token in it."""
-    shared = not request.user.is_authenticated and "messages" not in request.COOKIES
+    # The stored page is shared by everyone, so nothing a visitor sends may shape it: a query
+    # string would end up in its language links.
+    shared = not (request.user.is_authenticated or "messages" in request.COOKIES or request.GET)
     key = stats.page_key(slug, get_language())
     if shared and (page := cache.get(key)) is not None:
         return personalised(request, page)

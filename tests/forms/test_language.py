@@ -65,3 +65,21 @@ def test_a_visitor_switches_to_kazakh_and_signs_in_kazakh(visitor, new_visitor):
     signature = Signature.objects.get()
     assert (signature.name, signature.language) == ("Әсел Жұмабайқызы", "kk")
     assert signature.state == Signature.State.CONFIRMED
+
+
+def test_switching_language_keeps_what_the_reader_searched_for(visitor, content):
+    search = form_to(visitor.get(reverse("memorial:people")), reverse("memorial:people"))
+    search["q"] = "Тулетаева"
+    results = search.submit()
+    landed = switch_to(results, "ru")
+    assert landed.request.GET["q"] == "Тулетаева"
+    assert "Тулетаева" in landed.html.select_one("main").get_text()
+
+
+def test_a_query_string_never_shapes_the_stored_petition_page(new_visitor, db):
+    make_petition(slug="inquiry-now")
+    path = reverse("campaign:petition_detail", args=["inquiry-now"])
+    new_visitor().get(path + "?ref=somewhere-else")
+    page = new_visitor().get(path)
+    links = [a["href"] for a in page.html.select("nav.language-switcher a")]
+    assert links and all("somewhere-else" not in link for link in links)
