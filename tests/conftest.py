@@ -37,16 +37,18 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-@pytest.fixture
-def browser():
-    """Headless Debian Chromium driven by Playwright; never a downloaded browser.
-
-    Skipped on a machine without Chromium, except in CI, where it must exist.
-    """
+def require_chromium():
+    """Skip on a machine without Chromium, except in CI, where it must exist."""
     if not shutil.which(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail(f"Chromium not found at {CHROMIUM}; CI installs the chromium package.")
         pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped")
+
+
+@pytest.fixture
+def browser():
+    """Headless Debian Chromium driven by Playwright; never a downloaded browser."""
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop; Django must not treat the test as async.

@@ -87,12 +87,12 @@ class LiveServer:
         self.env = env
         self.log_path = log_path
 
-    def manage(self, *args, check=True, timeout=300):
-        """Run manage.py against the server's database and settings."""
+    def manage(self, *args, check=True, timeout=300, env=None):
+        """Run manage.py against the server's database and settings (plus `env`)."""
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -107,6 +107,23 @@ class LiveServer:
 
     def log(self):
         return self.log_path.read_text(errors="replace")
+
+    @contextmanager
+    def background(self, *args):
+        """A long-running manage.py command beside the server (a task worker), with its
+        settings; its output goes to `<command>.log` beside the server's log. Stopped on exit."""
+        with self.log_path.with_name(f"{args[0]}.log").open("wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", *args],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            yield process
+        finally:
+            stop(process)
 
 
 def wait_until_healthy(url, process, log_path, timeout):

@@ -3,7 +3,6 @@ database and one Redis, a db_worker sends the e-mail, and counts and rate limits
 across both (as several hosts behind a load balancer would)."""
 
 import json
-import os
 import re
 import secrets
 import subprocess
@@ -11,34 +10,19 @@ import sys
 import time
 from contextlib import ExitStack
 
-import psycopg
 import pytest
-import redis
 
 from tests.campaign.live_client import csrf_for, post_form, request
 from tests.campaign.live_gunicorn import ROOT, live_gunicorn, postgres_database
+from tests.scaleout.services import POSTGRES, REDIS, redis_prefix, require_postgres_and_redis
 
 pytestmark = pytest.mark.live_server_process
-
-POSTGRES = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-def require(service, check):
-    try:
-        check()
-    except Exception as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"{service} is needed for the scale-out test in CI: {error}")
-        pytest.skip(f"{service} not reachable: {error}")
 
 
 @pytest.fixture
 def shared_services():
-    require("PostgreSQL", lambda: psycopg.connect(POSTGRES, connect_timeout=3).close())
-    require("Redis", lambda: redis.Redis.from_url(REDIS, socket_timeout=3).ping())
-    prefix = f"scaleout-{secrets.token_hex(4)}"
-    with postgres_database(POSTGRES) as database_url:
+    require_postgres_and_redis()
+    with redis_prefix("scaleout") as prefix, postgres_database(POSTGRES) as database_url:
         yield {
             "DATABASE_URL": database_url,
             "REDIS_URL": REDIS,
@@ -47,9 +31,6 @@ def shared_services():
             "CAMPAIGN_COUNT_CACHE_SECONDS": "1",
             "CAMPAIGN_EMAIL_DAILY_LIMIT": "2",
         }
-    client = redis.Redis.from_url(REDIS)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
 
 
 def test_two_hosts_share_counts_rate_limits_and_the_mail_queue(shared_services):
