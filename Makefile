@@ -21,12 +21,13 @@ export DJANGO_SETTINGS_MODULE ?= campaign.settings
 # The test suite's PostgreSQL pass; override to point at another server.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: which-python prepare help run dev test test-sqlite test-postgres lint format messages bench moderators clean python
+.PHONY: which-python prepare help run dev test test-sqlite test-postgres journeys lint format messages bench moderators clean python
 
 help:
 	@echo "make run     install, migrate, load the memorial content, serve on http://127.0.0.1:$(PORT)"
 	@echo "make dev     the same with Django's development server and DEBUG on"
-	@echo "make test    checks, lint, and the test suite on SQLite then PostgreSQL"
+	@echo "make test    checks, lint, the test suite on SQLite then PostgreSQL, then the journeys"
+	@echo "make journeys  only the end-to-end journeys (gunicorn, Chromium, SMTP; see README)"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make messages  regenerate and compile the translation catalogs (needs GNU gettext)"
@@ -101,21 +102,28 @@ test: $(VENV)/.dev
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory journeys
 
 test-sqlite: $(VENV)/.dev
 	@echo "== pytest on SQLite"
-	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest --ignore=tests/journeys $(PYTEST_ARGS)
 
 # On a laptop without PostgreSQL this pass is skipped with a message; CI (CI=true) never skips.
 test-postgres: $(VENV)/.dev
 	@if $(PY) -c 'import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=3).close()' "$(TEST_DATABASE_URL)" 2>/dev/null; then \
 	  echo "== pytest on PostgreSQL ($(TEST_DATABASE_URL))"; \
-	  $(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS); \
+	  $(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest --ignore=tests/journeys $(PYTEST_ARGS); \
 	elif [ -n "$$CI" ]; then \
 	  echo "PostgreSQL is not reachable at $(TEST_DATABASE_URL); CI does not skip this pass." >&2; exit 1; \
 	else \
 	  echo "== SKIPPED: pytest on PostgreSQL: no server at $(TEST_DATABASE_URL) (set TEST_DATABASE_URL)"; \
 	fi
+
+# Once per `make test`, not in each pass: the journeys pick their own databases (SQLite, and a
+# fresh one on TEST_DATABASE_URL); see tests/journeys/conftest.py.
+journeys: $(VENV)/.dev
+	@echo "== journeys: production server, Chromium, SMTP; embedded, then scale-out"
+	$(TEST_ENV) TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest tests/journeys $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev
 	$(PY) bench/run.py
