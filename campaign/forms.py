@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.countries import COUNTRIES
 from campaign.models import Signature
-from campaign.normalise import InvalidEmail, normalise_email, split_email
+from campaign.normalise import InvalidEmail, deliverable_email, normalise_email
 
 # Invisible characters that reorder or hide text: they let a name display as something else.
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
@@ -45,13 +45,33 @@ def country_choices():
     return [("", _("Choose your country")), *sorted_countries(get_language())]
 
 
+class DeliverableEmailField(forms.EmailField):
+    """An address our mail can reach, judged by email-validator (campaign.normalise) rather
+    than Django's pattern; cleaned to the form it is sent to, its +tag kept so that the
+    signer's own mail filters still work."""
+
+    default_validators = []
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        try:
+            address = deliverable_email(value)
+            # One signature per mailbox needs a mailbox name once the +tag is off.
+            normalise_email(address)
+        except InvalidEmail as error:
+            raise ValidationError(_("Enter a valid e-mail address."), code="invalid") from error
+        return address
+
+
 class SignatureForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=Signature.NAME_MAX_LENGTH,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Your e-mail address"),
         max_length=254,
         help_text=_("We send you a link to confirm your signature. It is never shown to anyone."),
@@ -115,20 +135,6 @@ class SignatureForm(forms.Form):
 
     def clean_comment(self):
         return clean_text(self.cleaned_data["comment"], ALLOWED_CONTROLS["comment"])
-
-    def clean_email(self):
-        """The address as it will be written to: spaces, Unicode form and domain case folded.
-
-        Its canonical form (campaign.normalise) only feeds the one-per-person digest: a +tag
-        the signer uses to sort mail must still reach them.
-        """
-        address = unicodedata.normalize("NFC", self.cleaned_data["email"].strip())
-        try:
-            _local, domain = split_email(address)
-            normalise_email(address)
-        except InvalidEmail as error:
-            raise ValidationError(_("Enter a valid e-mail address."), code="invalid") from error
-        return f"{address.rpartition('@')[0]}@{domain}"
 
     @property
     def is_bot(self):

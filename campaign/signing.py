@@ -6,7 +6,7 @@ so two requests racing cannot both succeed), and is idempotent: calling it again
 that returns False. The moderation admin calls reject/restore/confirm; views call the rest.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Case, F, When
 from django.utils import timezone
 
@@ -36,47 +36,34 @@ def sign(
 ):
     """Record a pending signature, or find the one this address already made.
 
-    Returns (signature, created). A pending signature takes the newest details (the mailbox's
-    owner sees them before confirming); a confirmed or rejected one is left as it is.
+    Returns (signature, created). A signature that exists is never changed, whatever its
+    state: whoever types another spelling of a pending address must not rewrite what its
+    owner wrote and is about to confirm (see docs/DECISIONS.md). Every call runs the same
+    two queries, an INSERT that skips a taken address and a SELECT, so that the time it
+    takes does not tell whether the address had signed.
     """
     if not petition.is_open():
         raise PetitionNotOpen(petition.slug)
     normalised = normalise_email(email)
-    details = {
-        "name": name,
-        "email": email.strip(),
-        "country": country,
-        "city": city,
-        "comment": comment,
-        "comment_state": (
-            Signature.CommentState.PENDING if comment else Signature.CommentState.NONE
-        ),
-        "show_name": show_name,
-        "wants_updates": wants_updates,
-        "language": language,
-    }
     digest = email_digest(normalised)
-    with transaction.atomic():
-        # Insert first: most addresses are new, and the unique constraint catches the rest
-        # without a SELECT on every signature.
-        try:
-            with transaction.atomic():
-                signature = Signature.objects.create(
-                    petition=petition,
-                    email_digest=digest,
-                    email_domain=normalised.rpartition("@")[2],
-                    ip_digest=ip_digest,
-                    **details,
-                )
-            created = True
-        except IntegrityError:
-            signature = Signature.objects.get(petition=petition, email_digest=digest)
-            created = False
-        if not created and signature.state == State.PENDING:
-            Signature.objects.filter(pk=signature.pk, state=State.PENDING).update(**details)
-            for field, value in details.items():
-                setattr(signature, field, value)
-    return signature, created
+    candidate = Signature(
+        petition=petition,
+        email_digest=digest,
+        email_domain=normalised.rpartition("@")[2],
+        ip_digest=ip_digest,
+        name=name,
+        email=email.strip(),
+        country=country,
+        city=city,
+        comment=comment,
+        comment_state=Signature.CommentState.PENDING if comment else Signature.CommentState.NONE,
+        show_name=show_name,
+        wants_updates=wants_updates,
+        language=language,
+    )
+    Signature.objects.bulk_create([candidate], ignore_conflicts=True)
+    signature = Signature.objects.get(petition=petition, email_digest=digest)
+    return signature, signature.key == candidate.key
 
 
 def _count(signature, delta):

@@ -77,6 +77,10 @@ class Signature(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmation_sent_count = models.PositiveSmallIntegerField(_("e-mails sent"), default=0)
     last_sent_at = models.DateTimeField(_("last e-mail sent at"), null=True, blank=True)
+    # The daily limit of e-mails per signature counts here, not in the cache: a cache kept
+    # across a database restored from backup once held a count for a new signer's id.
+    sent_on = models.DateField(_("day of the last e-mail"), null=True, blank=True)
+    sent_that_day = models.PositiveSmallIntegerField(_("e-mails sent that day"), default=0)
 
     objects = SignatureQuerySet.as_manager()
 

@@ -4,14 +4,15 @@ import json
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from campaign import stats
+from campaign import inbox, stats
 from campaign.countries import country_name
 from campaign.digests import client_digest, email_digest
 from campaign.forms import SignatureForm
@@ -20,7 +21,7 @@ from campaign.normalise import normalise_email
 from campaign.ratelimit import client_within, hit, too_many_requests
 from campaign.sharedpages import personalised, render_shared
 from campaign.signing import PetitionNotOpen, sign
-from campaign.tasks import send_signature_email, sent_by_a_worker
+from campaign.tasks import redirect_then_email, send_signature_email, sent_by_a_worker
 from campaign.worldmap import render_world_map
 
 TEMPLATE = "campaign/petition_detail.html"
@@ -118,13 +119,15 @@ def petition_detail(request, slug):
     form = SignatureForm(request.POST, action=action)
     if not form.is_valid():
         return render(request, TEMPLATE, page_context(petition, form))
+    inbox_url = reverse("campaign:check_inbox", kwargs={"slug": petition.slug})
+    address = form.cleaned_data["email"]
     if form.is_bot:
-        return redirect("campaign:check_inbox", slug=petition.slug)
-    digest = email_digest(normalise_email(form.cleaned_data["email"]))
+        return inbox.remember(HttpResponseRedirect(inbox_url), petition, address)
+    digest = email_digest(normalise_email(address))
     if not hit(f"sign:email:{digest}", settings.CAMPAIGN_EMAIL_DAILY_LIMIT, 86400):
         return too_many_signatures(request)
     # A queued e-mail is written in the signature's own transaction (one write, not two); one
-    # sent at once waits until the write lock is released.
+    # sent in this process waits until the response has gone (campaign.tasks).
     queued = sent_by_a_worker()
     try:
         with transaction.atomic():
@@ -135,19 +138,44 @@ def petition_detail(request, slug):
                 send_signature_email.enqueue(signature.pk)
     except PetitionNotOpen:
         return render(request, TEMPLATE, page_context(petition, None), status=409)
-    if not queued:
-        send_signature_email.enqueue(signature.pk)
-    return redirect("campaign:check_inbox", slug=petition.slug)
+    return inbox.remember(
+        redirect_then_email(inbox_url, signature.pk), petition, address, signature
+    )
 
 
-@require_safe
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def check_inbox(request, slug):
+    """Where the e-mail went (masked), with a button to send it again; the same page whether
+    the address was new or had signed. Private: it is never stored by any cache."""
     petition = public_petition(slug)
+    sent_to = inbox.recall(request, petition)
+    if request.method == "POST":
+        return send_again(request, petition, sent_to)
     return render(
         request,
         "campaign/check_inbox.html",
-        {"petition": petition, "confirm_days": settings.CAMPAIGN_CONFIRM_LINK_DAYS},
+        {
+            "petition": petition,
+            "confirm_days": settings.CAMPAIGN_CONFIRM_LINK_DAYS,
+            "sent_to": sent_to,
+            "sent_again": "again" in request.GET,
+        },
     )
+
+
+def send_again(request, petition, sent_to):
+    """The same task, under the same limits as signing: per client here, per signature in the
+    task (one a minute, a few a day)."""
+    if not client_within(request, "sign", sign_limits()):
+        return too_many_signatures(request)
+    url = reverse("campaign:check_inbox", kwargs={"slug": petition.slug}) + "?again=1"
+    signature_id = sent_to.signature_id() if sent_to else None
+    if signature_id is None:
+        return HttpResponseRedirect(url)
+    if sent_by_a_worker():
+        send_signature_email.enqueue(signature_id)
+    return redirect_then_email(url, signature_id)
 
 
 def public_cache(response, max_age):

@@ -1,4 +1,5 @@
-"""One mailbox, one canonical address: case, spaces, Unicode, +tags, provider dots."""
+"""One mailbox, one canonical address: case, spaces, Unicode, quotes, +tags, provider dots;
+and only addresses our mail can reach."""
 
 import string
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from campaign.normalise import InvalidEmail, normalise_email
+from campaign.normalise import InvalidEmail, deliverable_email, normalise_email
 
 SAME_MAILBOX = [
     ("someone@example.org", "someone@example.org"),
@@ -25,6 +26,10 @@ SAME_MAILBOX = [
     ("ｓｏｍｅｏｎｅ@example.org", "someone@example.org"),  # noqa: RUF001
     ("user@bücher.de", "user@xn--bcher-kva.de"),
     ("user@XN--BCHER-KVA.DE", "user@xn--bcher-kva.de"),
+    # Quotes a mailbox name does not need are no second mailbox.
+    ('"jane.roe1"@gmail.com', "janeroe1@gmail.com"),
+    ('"jane.roe1+x"@gmail.com', "janeroe1@gmail.com"),
+    ('"someone"@example.org', "someone@example.org"),
 ]
 
 
@@ -44,9 +49,50 @@ def test_addresses_without_a_mailbox_are_refused(raw):
         normalise_email(raw)
 
 
-local_parts = st.text(alphabet=string.ascii_lowercase + string.digits + "._-", min_size=1).filter(
-    lambda s: s.strip(".")
-)
+UNDELIVERABLE = [
+    # Control characters, inside the mailbox name or the domain.
+    "jane\x00roe@gmail.com",
+    "jane\rroe@gmail.com",
+    "jane.roe@gm\x07ail.com",
+    "jane\u202eroe@gmail.com",
+    # Loopback and special-use names, and IP addresses, as the domain.
+    "jane@localhost",
+    "jane@mail.localhost",
+    "jane@printer.local",
+    "jane@host.test",
+    "jane@[127.0.0.1]",
+    "jane@[IPv6:::1]",
+    "jane@127.0.0.1",
+    "jane@gmail",
+    # Syntax: two dots, a dot at an end, quotes a mailbox name needs, letters before the @
+    # that our mail server cannot send to.
+    "jane..roe@gmail.com",
+    ".jane@gmail.com",
+    "jane.@gmail.com",
+    '"jane roe"@gmail.com',
+    '"jane@roe"@gmail.com',
+    "жанна@mail.ru",
+]
+
+
+@pytest.mark.parametrize("raw", UNDELIVERABLE)
+def test_addresses_mail_cannot_reach_are_refused(raw):
+    with pytest.raises(InvalidEmail):
+        deliverable_email(raw)
+    with pytest.raises(InvalidEmail):
+        normalise_email(raw)
+
+
+def test_the_delivery_address_keeps_tag_and_case_and_drops_needless_quotes():
+    assert deliverable_email('"Jane.Roe+News"@GMail.com') == "Jane.Roe+News@gmail.com"
+    assert deliverable_email(" Asel+Petition@Example.ORG ") == "Asel+Petition@example.org"
+    assert deliverable_email("user@bücher.de") == "user@xn--bcher-kva.de"
+
+
+# Mailbox names as providers hand them out: atoms of letters, digits, "_" and "-" joined by
+# single dots (a dot at an end, or two in a row, is no address at all).
+atom = st.text(alphabet=string.ascii_lowercase + string.digits + "_-", min_size=1, max_size=10)
+local_parts = st.lists(atom, min_size=1, max_size=4).map(".".join)
 domains = st.sampled_from(["example.org", "gmail.com", "yandex.ru", "mail.ru", "outlook.com"])
 
 
@@ -84,3 +130,43 @@ def test_any_input_gives_an_address_or_invalid_email(raw):
     assert local
     assert domain
     assert result == result.strip()
+
+
+@given(
+    local=local_parts,
+    domain=domains,
+    tag=st.text(alphabet=string.ascii_letters + string.digits, max_size=12),
+)
+def test_quoting_a_mailbox_name_never_makes_a_second_signer(local, domain, tag):
+    plain = normalise_email(f"{local}@{domain}")
+    assert normalise_email(f'"{local}"@{domain}') == plain
+    assert normalise_email(f'"{local}+{tag}"@{domain}') == plain
+    assert deliverable_email(f'"{local}"@{domain}') == f"{local}@{domain}"
+
+
+controls = st.characters(categories=["Cc"]) | st.sampled_from("\u200e\u202a\u202e\u2066")
+
+
+@given(local=local_parts, domain=domains, char=controls, data=st.data())
+def test_a_control_character_anywhere_inside_is_refused(local, domain, char, data):
+    address = f"{local}@{domain}"
+    at = data.draw(st.integers(1, len(address) - 1))
+    with pytest.raises(InvalidEmail):
+        normalise_email(address[:at] + char + address[at:])
+
+
+@given(st.text(max_size=80))
+def test_what_can_be_delivered_has_a_canonical_form_and_the_same_one(raw):
+    try:
+        address = deliverable_email(raw)
+    except InvalidEmail:
+        return
+    assert address.isascii()
+    assert deliverable_email(address) == address
+    try:
+        canonical = normalise_email(raw)
+    except InvalidEmail:
+        # Only a mailbox name that is all tag has no canonical form.
+        assert address.startswith("+")
+        return
+    assert normalise_email(address) == canonical

@@ -56,16 +56,33 @@ def test_the_same_address_may_sign_another_petition():
     assert created
 
 
-def test_signing_again_while_pending_refreshes_the_details_but_not_the_row():
+def test_signing_again_while_pending_changes_nothing_on_the_row():
     petition = make_petition()
-    first, _ = signing.sign(petition, name="Typo", email="a@example.org", country="KZ")
+    first, _ = signing.sign(petition, name="Original", email="a@example.org", country="KZ")
     again, created = signing.sign(
-        petition, name="Fixed", email="A@example.org", country="RU", show_name=True
+        petition, name="Other", email="A+x@example.org", country="RU", show_name=True
     )
     assert not created
     assert again.pk == first.pk
     first.refresh_from_db()
-    assert (first.name, first.country, first.show_name) == ("Fixed", "RU", True)
+    assert (first.name, first.country, first.show_name, first.email) == (
+        "Original",
+        "KZ",
+        False,
+        "a@example.org",
+    )
+
+
+def test_signing_runs_the_same_queries_for_a_new_and_a_known_address():
+    petition = make_petition()
+    make_signature(petition, email="known@example.org", state="confirmed")
+
+    def statements(email):
+        with CaptureQueriesContext(connection) as queries:
+            signing.sign(petition, name="A", email=email, country="KZ")
+        return [q["sql"].split()[0] for q in queries]
+
+    assert statements("new@example.org") == statements("known@example.org")
 
 
 def test_signing_again_after_confirmation_changes_nothing():
