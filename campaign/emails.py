@@ -1,7 +1,8 @@
 """The campaign's e-mail: one function per message, each in the signer's language.
 
-Subjects are neutral ("Please confirm your e-mail address"): a notification preview on a
-phone that someone else can see should not say that its owner signed a petition.
+A notification preview on a phone that someone else can see must not say that its owner
+signed a petition: the subjects are neutral ("Please confirm your e-mail address"), and so is
+the paragraph after the greeting, long enough to fill a preview, before any petition is named.
 """
 
 from django.conf import settings

@@ -5,7 +5,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -94,7 +96,6 @@ class SignatureForm(forms.Form):
     show_name = forms.BooleanField(
         label=_("Show my name publicly on this page"),
         required=False,
-        help_text=_("Leave this unticked to be counted without being named."),
     )
     wants_updates = forms.BooleanField(
         label=_("Send me news of the campaign by e-mail"),
@@ -115,6 +116,17 @@ class SignatureForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.action = action or ""
+        # Read by screen readers with the box (aria-describedby); every part escaped.
+        self.fields["show_name"].help_text = format_html(
+            '{} <span class="name-risk">{} <a href="{}#kazakhstan">{}</a></span>',
+            _("Leave this unticked to be counted without being named."),
+            _(
+                "A public name can be read by anyone, the authorities in Kazakhstan included: "
+                "if you or your family live there, think before ticking this."
+            ),
+            reverse("campaign:privacy"),
+            _("What it can mean"),
+        )
         self.helper.layout = Layout(
             "name",
             "email",

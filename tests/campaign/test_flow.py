@@ -143,7 +143,7 @@ def test_a_confirmed_signer_hears_about_a_repeat_only_if_we_still_hold_the_addre
     sign(client, petition, email="keep@example.org")
     sign(client, petition, email="drop@example.org")
     assert [m.to for m in mail.outbox] == [["keep@example.org"]]
-    assert mail.outbox[0].subject == "About your signature"
+    assert mail.outbox[0].subject == "About your e-mail address"
     assert "withdraw" in mail.outbox[0].body
 
 
