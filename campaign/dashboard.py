@@ -105,7 +105,7 @@ def queues():
     """What waits for a moderator now (not cached: moderators watch it go down)."""
     return {
         "signatures_awaiting_email": Signature.objects.pending().count(),
-        "comments": Signature.objects.filter(comment_state=Signature.CommentState.PENDING).count(),
+        "comments": Signature.objects.comments_to_moderate().count(),
         "candles": Tribute.objects.pending().count(),
         "corrections": CorrectionRequest.objects.filter(state=CorrectionRequest.State.NEW).count(),
     }

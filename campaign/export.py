@@ -33,7 +33,10 @@ def header():
 
 
 def signature_rows(petition):
-    """(name or "name withheld", city, country, date confirmed) in signing order."""
+    """(name or "name withheld", city, country, date confirmed) in signing order.
+
+    The town goes only beside a public name, as the form promises: a signer who chose not to
+    be named could be picked out by a small town and the date."""
     withheld = _("name withheld")
     rows = (
         petition.signatures.confirmed()
@@ -43,7 +46,7 @@ def signature_rows(petition):
     for name, show_name, city, country, confirmed_at in rows.iterator(chunk_size=CHUNK_ROWS):
         yield (
             name if show_name else withheld,
-            city,
+            city if show_name else "",
             country,
             timezone.localdate(confirmed_at).isoformat(),
         )

@@ -1,4 +1,5 @@
-"""The comment queue: signers' comments waiting for a moderator, newest first."""
+"""The comment queue: comments that could be published (confirmed, named signers), newest
+first; by default those waiting for a moderator."""
 
 from django.contrib import admin
 from django.utils.text import Truncator
@@ -8,7 +9,7 @@ from campaign.admin.actions import CommentActionsMixin
 from campaign.admin.filters import CommentQueueFilter
 from campaign.admin.paging import CappedCountMixin
 from campaign.admin.signatures import ReadOnlySignatureMixin
-from campaign.models import Signature, SignatureComment
+from campaign.models import SignatureComment
 
 
 @admin.register(SignatureComment)
@@ -24,7 +25,7 @@ class SignatureCommentAdmin(
     actions = ["approve_comments", "reject_comments"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).exclude(comment_state=Signature.CommentState.NONE)
+        return super().get_queryset(request).publishable_comments()
 
     @admin.display(description=_("comment"))
     def excerpt(self, signature):

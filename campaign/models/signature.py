@@ -25,6 +25,19 @@ class SignatureQuerySet(models.QuerySet):
     def with_approved_comment(self):
         return self.filter(comment_state=Signature.CommentState.APPROVED)
 
+    def publishable_comments(self):
+        """Comments that could ever be shown: those of confirmed signers who chose to be
+        named (a comment is shown only beside a public name). Nothing else is worth a
+        moderator's time, nor should reach their eyes."""
+        return (
+            self.confirmed()
+            .filter(show_name=True)
+            .exclude(comment_state=Signature.CommentState.NONE)
+        )
+
+    def comments_to_moderate(self):
+        return self.publishable_comments().filter(comment_state=Signature.CommentState.PENDING)
+
 
 class Signature(models.Model):
     """One person's signature of one petition.

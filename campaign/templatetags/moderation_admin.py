@@ -27,7 +27,7 @@ def moderation_queues(context):
     user = context["request"].user
     queues = []
     if user.has_perm("campaign.view_signaturecomment"):
-        pending = Signature.objects.filter(comment_state=Signature.CommentState.PENDING)
+        pending = Signature.objects.comments_to_moderate()
         queues.append(
             queue(
                 _("Comments"),

@@ -44,7 +44,7 @@ PAGES = [
 
 @pytest.fixture
 def content(petition):
-    bulk_signatures(petition, 1, comment="A comment", comment_state="pending")
+    bulk_signatures(petition, 1, comment="A comment", comment_state="pending", show_name=True)
     Tribute.objects.create(first_name="Aida")
     CorrectionRequest.objects.create(
         requester_name="A relative",

@@ -55,7 +55,7 @@ def test_the_dashboard_renders_with_data(as_user, moderator, petition):
     bulk_signatures(petition, 3, country="FR", start=today - timedelta(days=2))
     bulk_signatures(petition, 1, state="pending", start=today - timedelta(days=1))
     bulk_signatures(petition, 2, state="rejected", start=today - timedelta(days=1))
-    bulk_signatures(petition, 1, comment="Hello", comment_state="pending")
+    bulk_signatures(petition, 1, comment="Hello", comment_state="pending", show_name=True)
     Tribute.objects.create(first_name="Aida", message="We remember")
     Tribute.objects.create(state=Tribute.State.APPROVED)
     response = as_user(moderator).get(admin_url(DASHBOARD), {"days": 7})

@@ -70,10 +70,13 @@ def test_the_csv_holds_confirmed_signatures_only_and_honours_withheld_names(
     assert rows[0] == ["name", "city", "country", "date"]
     names = [row[0] for row in rows[1:]]
     assert names == ["Named Signer", "name withheld"]
-    assert rows[2][1:3] == ["Paris", "FR"]
+    assert rows[1][1:3] == ["Almaty", "KZ"]
+    # The town of a signer who chose not to be named is withheld with the name.
+    assert rows[2][1:3] == ["", "FR"]
     assert all(row[3] == timezone.localdate(confirmed_at).isoformat() for row in rows[1:])
     text = "\n".join(",".join(row) for row in rows)
     assert "Private Signer" not in text and "Pending" not in text and "@" not in text
+    assert "Paris" not in text
 
 
 def test_formula_cells_are_neutralised(as_user, campaign_lead, petition):

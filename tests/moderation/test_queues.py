@@ -20,15 +20,26 @@ CORRECTIONS = "memorial_correctionrequest_changelist"
 @pytest.fixture
 def comments(petition):
     now = timezone.now()
-    old = bulk_signatures(
-        petition, 1, comment="Older comment", comment_state="pending", start=now - timedelta(2)
+    named = {"show_name": True, "comment_state": "pending"}
+    old = bulk_signatures(petition, 1, comment="Older comment", start=now - timedelta(2), **named)
+    new = bulk_signatures(petition, 1, comment="Newer comment", start=now - timedelta(1), **named)
+    done = bulk_signatures(
+        petition, 1, comment="Approved comment", show_name=True, comment_state="approved"
     )
-    new = bulk_signatures(
-        petition, 1, comment="Newer comment", comment_state="pending", start=now - timedelta(1)
-    )
-    done = bulk_signatures(petition, 1, comment="Approved comment", comment_state="approved")
-    bulk_signatures(petition, 1, name="No comment at all")
+    bulk_signatures(petition, 1, name="No comment at all", show_name=True)
     return old + new + done
+
+
+@pytest.fixture
+def unpublishable_comments(petition):
+    """Comments that can never be shown: their signer is unnamed, unconfirmed or rejected."""
+    bulk_signatures(petition, 1, comment="Unnamed signer's comment", **UNNAMED)
+    bulk_signatures(petition, 1, comment="Unconfirmed comment", state="pending", **NAMED)
+    bulk_signatures(petition, 1, comment="Spam comment", state="rejected", **NAMED)
+
+
+NAMED = {"show_name": True, "comment_state": "pending"}
+UNNAMED = {"show_name": False, "comment_state": "pending"}
 
 
 @pytest.fixture
@@ -63,6 +74,18 @@ def confirm(client, url_name, action, rows):
 def log_count(model, user):
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     return LogEntry.objects.filter(content_type=content_type, user=user).count()
+
+
+def test_the_comment_queue_holds_only_comments_that_could_be_published(
+    as_user, moderator, comments, unpublishable_comments
+):
+    for query in ({}, {"queue": "all"}, {"queue": "pending"}):
+        html = as_user(moderator).get(admin_url(COMMENTS), query).content.decode()
+        assert "Newer comment" in html
+        for hidden in ("Unnamed signer", "Unconfirmed comment", "Spam comment"):
+            assert hidden not in html, (query, hidden)
+    index = as_user(moderator).get(admin_url("index")).content.decode()
+    assert queue_counts(index)["Comments"] == "2"
 
 
 def test_the_comment_queue_opens_on_waiting_comments_newest_first(as_user, moderator, comments):
