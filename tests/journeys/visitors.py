@@ -76,7 +76,9 @@ class Visitor:
     def count_shown(self, host=None):
         """The count on the petition page, as this visitor sees it on a fresh load."""
         self.open_petition(host)
-        return digits(self.page.locator(".petition-count .lead-figure").inner_text())
+        figure = self.page.locator(".petition-count .lead-figure")
+        # Before the first confirmed signature the page may invite to sign instead of saying 0.
+        return digits(figure.inner_text()) if figure.count() else 0
 
 
 def digits(text):
