@@ -64,7 +64,10 @@ SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT',
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    # Before django.contrib.auth: its createsuperuser prints the enrolment link.
+    "staff",
+    # django.contrib.admin, with staff.sites.StaffAdminSite (two factors) as admin.site.
+    "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +80,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "campaign",
     "memorial",
 ]
@@ -92,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "campaign.middleware.SecurityHeadersMiddleware",
@@ -288,6 +295,12 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    # __Host- cookies come only from this host, over HTTPS, for the whole site: no other
+    # subdomain can plant a CSRF cookie or fix a session on ours.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-django_language"
     SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 if envbool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -297,10 +310,28 @@ if envbool("DJANGO_BEHIND_PROXY"):
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+
+# Staff accounts (the staff app). Only staff have sessions (public pages keep their messages in
+# a cookie), so sessions are the admin's: they end when the browser closes, and after
+# DJANGO_STAFF_IDLE_MINUTES without a request (each request saves the session, moving its
+# expiry on).
+SESSION_COOKIE_AGE = envint("DJANGO_STAFF_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Second factor (django-otp): how long an enrolment link works, and the name an authenticator
+# app shows beside the user name (choose a neutral one if staff phones may be searched).
+STAFF_ENROLMENT_HOURS = envint("DJANGO_STAFF_ENROLMENT_HOURS", 72)
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_TOTP_ISSUER", "Zhanaozen memorial")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Failed logins: a client is locked after this many whatever user names it tries, and a user
+# name whatever clients try it. The axes backend checks before any password is hashed.
 AXES_FAILURE_LIMIT = envint("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_IP_HEADER]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Axes stores a keyed digest of the client IP and no browser details (staff.attempts).
+AXES_CLIENT_IP_CALLABLE = "staff.attempts.client_pseudonym"
+AXES_HANDLER = "staff.attempts.PseudonymousHandler"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 AXES_LOCKOUT_TEMPLATE = "429.html"
 
 LOGGING = {

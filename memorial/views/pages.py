@@ -11,9 +11,14 @@ from memorial.pagecache import cached_page
 
 
 def can_preview(request, model):
-    """Editors may look at unpublished records before they go public."""
+    """Editors may look at unpublished records before they go public, in a session their
+    second factor verified (as the admin requires)."""
     user = request.user
-    return user.is_authenticated and user.has_perm(f"memorial.view_{model._meta.model_name}")
+    return (
+        user.is_authenticated
+        and user.is_verified()
+        and user.has_perm(f"memorial.view_{model._meta.model_name}")
+    )
 
 
 def private(response):

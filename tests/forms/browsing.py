@@ -4,7 +4,10 @@ import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
+
+from tests.staff.otp import code_for
 
 
 def form_to(page, action):
@@ -45,9 +48,11 @@ def emailed_link(message, view):
 
 
 def log_in(visitor, username, password):
-    """Log in through the admin's login page, as a moderator does; returns the admin index."""
+    """Log in through the admin's login page, as a moderator does, with the code their
+    authenticator app shows; returns the admin index."""
     login_page = visitor.get(reverse("admin:index")).follow()
     form = login_page.forms["login-form"]
     form["username"] = username
     form["password"] = password
+    form["otp_token"] = code_for(get_user_model().objects.get(username=username))
     return submitted(form).follow()

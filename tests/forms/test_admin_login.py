@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from tests.forms.browsing import log_in
+from tests.staff.otp import code_for
 
 
 def test_a_moderator_logs_in_through_the_login_page(visitor, moderator):
@@ -18,9 +19,10 @@ def test_a_wrong_password_is_refused_on_the_login_page(visitor, moderator):
     form = login_page.forms["login-form"]
     form["username"] = "moderator"
     form["password"] = "not the password"
+    form["otp_token"] = code_for(moderator)
 
     response = form.submit()
 
     assert response.status_int == 200
-    assert "Please enter the correct username and password" in response.text
+    assert "Please enter the correct username, password and code" in response.text
     assert visitor.get(reverse("admin:index")).status_int == 302, "still logged out"

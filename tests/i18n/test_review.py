@@ -18,6 +18,7 @@ from campaign.translation_review import TranslationReview
 from memorial.loading import load_memorial
 from memorial.models import Citation, CountClaim, Event, Harm, Person, Source
 from tests.campaign.factories import make_petition
+from tests.staff.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 REVIEWED = TranslationReview.REVIEWED
@@ -35,7 +36,7 @@ def test_shipped_translations_start_as_machine_assisted(shipped):
 
 def test_the_changelist_shows_and_filters_the_review_state(client, superuser, shipped):
     Event.objects.filter(slug="strike-begins").update(review_ru=REVIEWED)
-    client.force_login(superuser)
+    verified_login(client, superuser)
     url = reverse("admin:memorial_event_changelist")
     page = client.get(url).content.decode()
     assert "Russian reviewed" in page and "Kazakh reviewed" in page
@@ -52,7 +53,7 @@ def test_the_changelist_shows_and_filters_the_review_state(client, superuser, sh
 def test_marking_a_translation_reviewed_logs_each_record(
     client, superuser, shipped, model, language
 ):
-    client.force_login(superuser)
+    verified_login(client, superuser)
     chosen = list(model.objects.order_by("pk")[:2])
     opts = model._meta
     response = client.post(
@@ -80,7 +81,7 @@ def test_marking_a_translation_reviewed_logs_each_record(
 
 
 def test_editors_may_mark_memorial_translations_reviewed(client, editor, shipped):
-    client.force_login(editor)
+    verified_login(client, editor)
     event = Event.objects.first()
     client.post(
         reverse("admin:memorial_event_changelist"),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
 from memorial.models import CorrectionRequest, Event, Person, Tribute
+from tests.staff.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 
 def test_editors_manage_content_but_not_moderation(client, content, editor):
-    client.force_login(editor)
+    verified_login(client, editor)
     for model in CONTENT:
         assert client.get(f"{ADMIN}{model}/").status_code == 200, model
         assert client.get(f"{ADMIN}{model}/add/").status_code == 200, model
@@ -46,7 +47,7 @@ def test_editors_manage_content_but_not_moderation(client, content, editor):
 
 
 def test_filters_and_search_work(client, content, editor):
-    client.force_login(editor)
+    verified_login(client, editor)
     page = client.get(f"{ADMIN}person/", {"q": "Ергазев"}).content.decode()
     assert "Zhanbyr Yergazev" in page and "Roza Tuletaeva" not in page
     page = client.get(f"{ADMIN}person/", {"harms__kind": "imprisoned"}).content.decode()
@@ -54,7 +55,7 @@ def test_filters_and_search_work(client, content, editor):
 
 
 def test_publish_actions(client, content, editor):
-    client.force_login(editor)
+    verified_login(client, editor)
     event = Event.objects.get(slug="jobs-protests")
     response = client.post(
         f"{ADMIN}event/", {"action": "unpublish", "_selected_action": [event.pk]}
@@ -67,7 +68,7 @@ def test_publish_actions(client, content, editor):
 def test_changelists_cost_a_fixed_number_of_queries(
     client, content, superuser, django_assert_max_num_queries
 ):
-    client.force_login(superuser)
+    verified_login(client, superuser)
     with django_assert_max_num_queries(20) as small:
         client.get(f"{ADMIN}person/")
     for n in range(40):
@@ -79,7 +80,7 @@ def test_changelists_cost_a_fixed_number_of_queries(
 def test_moderators_approve_and_reject_candles(client, django_user_model):
     user = django_user_model.objects.create_user("mod", password="x" * 12, is_staff=True)
     grant(user, "view_tribute", "moderate_tribute")
-    client.force_login(user)
+    verified_login(client, user)
     good = Tribute.objects.create(message="In memory")
     bad = Tribute.objects.create(message="spam")
     page = client.get(f"{ADMIN}tribute/").content.decode()
@@ -100,7 +101,7 @@ def test_viewing_the_queue_without_the_moderate_permission_changes_nothing(
 ):
     user = django_user_model.objects.create_user("viewer", password="x" * 12, is_staff=True)
     grant(user, "view_tribute")
-    client.force_login(user)
+    verified_login(client, user)
     tribute = Tribute.objects.create(message="In memory")
     page = client.get(f"{ADMIN}tribute/").content.decode()
     assert 'value="approve"' not in page
@@ -112,7 +113,7 @@ def test_viewing_the_queue_without_the_moderate_permission_changes_nothing(
 def test_correction_requests_are_handled_and_settled(client, content, django_user_model):
     user = django_user_model.objects.create_user("mod", password="x" * 12, is_staff=True)
     grant(user, "view_correctionrequest", "moderate_correctionrequest")
-    client.force_login(user)
+    verified_login(client, user)
     request = CorrectionRequest.objects.create(
         requester_name="A", contact="a@example.org", relation="self", action="remove", message="m"
     )

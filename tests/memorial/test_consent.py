@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from memorial.models import Person
+from tests.staff.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_withdrawn_person_cannot_be_chosen_in_the_correction_form(client, conten
 def test_editors_may_preview_a_hidden_person_and_visitors_may_not(client, content, editor):
     Person.objects.filter(slug=SLUG).update(published=False)
     assert detail_status(client) == 404
-    client.force_login(editor)
+    verified_login(client, editor)
     response = client.get(reverse("memorial:person_detail", args=[SLUG]))
     assert response.status_code == 200
     assert "Preview for editors" in response.content.decode()

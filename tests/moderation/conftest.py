@@ -16,6 +16,7 @@ from campaign.digests import email_digest, keyed_digest
 from campaign.models import Signature, SignatureCountShard
 from campaign.normalise import normalise_email
 from tests.campaign.factories import make_petition
+from tests.staff.otp import verified_login
 
 _numbers = itertools.count(1)
 ROLES_MIGRATION = importlib.import_module("campaign.migrations.0003_roles")
@@ -85,7 +86,7 @@ def as_user(client):
     def login(user):
         client.logout()
         if user is not None:
-            client.force_login(user)
+            verified_login(client, user)
         return client
 
     return login

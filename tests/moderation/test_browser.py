@@ -11,13 +11,14 @@ from campaign.models import Signature
 from campaign.timebuckets import hour_of
 from memorial.models import Tribute
 from tests.moderation.conftest import admin_url, bulk_signatures
+from tests.staff.otp import verified_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, live_server, user):
     client = Client()
-    client.force_login(user)
+    verified_login(client, user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.moderation.conftest import admin_url, bulk_signatures
+from tests.staff.otp import code_for
 
 pytestmark = pytest.mark.django_db
 
@@ -37,24 +38,37 @@ def test_login_attempts_are_limited(client, settings, moderator):
     settings.AXES_FAILURE_LIMIT = 3
     url = admin_url("login")
     for _attempt in range(3):
-        response = client.post(url, {"username": "moderator", "password": "wrong guess"})
+        response = client.post(
+            url, {"username": "moderator", "password": "wrong guess", "otp_token": "123456"}
+        )
         assert response.status_code in (200, 429)
     response = client.post(
-        url, {"username": "moderator", "password": "correct horse battery staple"}
+        url,
+        {
+            "username": "moderator",
+            "password": "correct horse battery staple",
+            "otp_token": code_for(moderator),
+        },
     )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
-    other = client.post(url, {"username": "root", "password": "x"}, REMOTE_ADDR="10.9.9.9")
+    other = client.post(
+        url, {"username": "root", "password": "x", "otp_token": "123456"}, REMOTE_ADDR="10.9.9.9"
+    )
     assert other.status_code == 200
 
 
 def test_the_right_password_still_works_below_the_limit(client, settings, moderator):
     settings.AXES_ENABLED = True
     url = admin_url("login")
-    client.post(url, {"username": "moderator", "password": "wrong guess"})
+    client.post(url, {"username": "moderator", "password": "wrong guess", "otp_token": "123456"})
     response = client.post(
         url,
-        {"username": "moderator", "password": "correct horse battery staple"},
+        {
+            "username": "moderator",
+            "password": "correct horse battery staple",
+            "otp_token": code_for(moderator),
+        },
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(moderator.pk)

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from staff.links import instructions
+
 # role: (group created by the migrations, default user name, environment variable)
 ROLES = {
     "moderator": ("Moderators", "moderator", "DJANGO_MODERATOR_PASSWORD"),
@@ -23,7 +25,8 @@ class Command(BaseCommand):
         "Create one staff account for each role (moderator, campaign lead, editor), in the "
         "group that gives it exactly its rights. Passwords come from DJANGO_MODERATOR_PASSWORD, "
         "DJANGO_CAMPAIGN_LEAD_PASSWORD and DJANGO_EDITOR_PASSWORD, or are asked for. An "
-        "account that already exists is left as it is."
+        "account that already exists is left as it is. Each new account gets an enrolment "
+        "link, printed here, that sets up its second factor."
     )
 
     def add_arguments(self, parser):
@@ -71,6 +74,7 @@ class Command(BaseCommand):
             user.save()
             user.groups.add(group)
         self.stdout.write(self.style.SUCCESS(f"{role}: created {username} in {group_name}."))
+        self.stdout.write(instructions(user))
 
     def password(self, role, user, variable, interactive):
         if password := os.environ.get(variable):

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class StaffConfig(AppConfig):
+    """Listed before django.contrib.auth, so that manage.py runs this app's createsuperuser
+    (which prints the new account's enrolment link) rather than Django's."""
+
+    name = "staff"
+    default = True
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our site (two factors, the site's own name) as admin.site."""
+
+    default = False
+    default_site = "staff.sites.StaffAdminSite"
