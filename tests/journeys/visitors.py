@@ -33,7 +33,7 @@ class Visitor:
         response = self.page.goto(url)
         assert response.ok, (response.status, url)
 
-    def sign(self, *, name, email, country="KZ", show_name=False):
+    def sign(self, *, name, email, country="KZ", city="", show_name=False):
         """Fill in the petition's form on the page already open and press the button; the
         response the visitor ends on (the check-your-inbox page when all goes well)."""
         page, t = self.page, self.t
@@ -43,6 +43,8 @@ class Visitor:
             page.get_by_label(t("Country where you live")).select_option(
                 label=str(country_name(country))
             )
+        if city:
+            page.get_by_label(t("Town or city (optional)")).fill(city)
         if show_name:
             page.get_by_label(t("Show my name publicly on this page")).check()
         with page.expect_navigation() as navigation:
