@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 PROBES = 300
 # Chance is 50 %. With 300 probes of each kind, two samples of one distribution exceed 58 %
 # once in a thousand runs; what is measured with the e-mail out of the request is 51-56 %
-# (2 cores under load, SQLite and PostgreSQL), and with it inside, 89 % or more.
+# (2 cores under load, SQLite and PostgreSQL), and with it inside, 85-89 %.
 BEST_GUESS_LIMIT = 0.65
 
 
