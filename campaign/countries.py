@@ -5,7 +5,16 @@ case); the English short names follow the ISO list in its common form. Names are
 through the gettext catalogs like every other string.
 """
 
+import functools
+
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from campaign.collation import sort_key
+
+# First in the signing form's list, in this order, before all others alphabetically: where the
+# victims lived, then where most signers are expected to live (docs/DECISIONS.md says why).
+FIRST = ("KZ", "RU", "UZ", "KG", "DE", "GB")
 
 COUNTRIES = {
     "AF": _("Afghanistan"),
@@ -24,7 +33,7 @@ COUNTRIES = {
     "AU": _("Australia"),
     "AT": _("Austria"),
     "AZ": _("Azerbaijan"),
-    "BS": _("Bahamas (The)"),
+    "BS": _("Bahamas"),
     "BH": _("Bahrain"),
     "BD": _("Bangladesh"),
     "BB": _("Barbados"),
@@ -162,7 +171,7 @@ COUNTRIES = {
     "MZ": _("Mozambique"),
     "MM": _("Myanmar"),
     "NA": _("Namibia"),
-    "NR": _("Naoero"),
+    "NR": _("Nauru"),
     "NP": _("Nepal"),
     "NL": _("Netherlands"),
     "NC": _("New Caledonia"),
@@ -263,3 +272,13 @@ COUNTRIES = {
 def country_name(code):
     """The translated name of an ISO code, or the code itself when it is not in the list."""
     return COUNTRIES.get(code, code)
+
+
+@functools.cache
+def sorted_countries(language):
+    """(code, name) in `language`: the FIRST countries, then the rest in its alphabetical order."""
+    with translation.override(language):
+        names = {code: str(name) for code, name in COUNTRIES.items()}
+    key = sort_key(language)
+    rest = sorted((code for code in names if code not in FIRST), key=lambda c: key(names[c]))
+    return tuple((code, names[code]) for code in (*FIRST, *rest))

@@ -1,4 +1,3 @@
-import functools
 import unicodedata
 
 from crispy_forms.helper import FormHelper
@@ -6,12 +5,11 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from campaign.countries import COUNTRIES
+from campaign.countries import sorted_countries
 from campaign.models import Signature
 from campaign.normalise import InvalidEmail, deliverable_email, normalise_email
 
@@ -32,15 +30,6 @@ def clean_text(value, allowed=frozenset()):
                 code="control_characters",
             )
     return value.strip()
-
-
-@functools.cache
-def sorted_countries(language):
-    """(code, name) sorted by name, translated into `language` (the active one)."""
-    with translation.override(language):
-        return tuple(
-            sorted(((code, str(name)) for code, name in COUNTRIES.items()), key=lambda c: c[1])
-        )
 
 
 def country_choices():
