@@ -1,7 +1,8 @@
 """The HTML a partner pastes, or an oEmbed consumer receives: one iframe and a plain link.
 
-The iframe keeps to the attributes WordPress lets through from a provider it does not know
-(src, width, height, title, frameborder), so what WordPress shows is what we wrote.
+The oEmbed iframe keeps to the attributes WordPress lets through from a provider it does not
+know (src, width, height, title, frameborder), so what WordPress shows is what we wrote. The
+code pasted into any other site is fluid instead: as wide as the partner's column, up to ours.
 """
 
 from dataclasses import dataclass, replace
@@ -50,12 +51,15 @@ class Snippet:
             height=min(self.height, maxheight or self.height),
         )
 
-    def iframe(self):
-        return render_to_string("embed/iframe.html", {"snippet": self}).strip()
-
     def partner_code(self, script_url):
-        """The iframe, and our optional script that resizes it to its content."""
-        return f'{self.iframe()}\n<script async src="{escape(script_url)}"></script>'
+        """A fluid iframe, and our optional script that resizes it to its content.
+
+        The frame takes the width of the partner's column up to our width (a phone's column is
+        narrower than 600 px), so its width is a style rather than an attribute; oEmbed keeps
+        the attributes, which WordPress sizes by itself.
+        """
+        frame = render_to_string("embed/fluid_iframe.html", {"snippet": self}).strip()
+        return f'{frame}\n<script async src="{escape(script_url)}"></script>'
 
     def oembed_html(self):
         """A fallback link first (WordPress shows it until the frame speaks), then the frame."""
