@@ -2,7 +2,7 @@
 
 Every translated text appears in each language (name_en, name_ru, name_kk). People come from
 Person.objects.public(), so a withdrawn or unpublished person is never exported, and nor are
-their harms.
+their harms; a harm kept for editors (the care rule for sexual violence) is never exported.
 """
 
 import csv
@@ -63,7 +63,8 @@ def person_rows():
 
 def harm_rows():
     harms = (
-        Harm.objects.filter(person__in=Person.objects.public())
+        Harm.objects.public()
+        .filter(person__in=Person.objects.public())
         .select_related("person")
         .prefetch_related(queries.public_citations())
         .order_by("person__slug", "date", "pk")

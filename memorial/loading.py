@@ -3,9 +3,12 @@
 Records are found by their natural key (source key, event and person slug, claim slug,
 harm kind per person, spelling per person, source per cited record), so loading twice
 creates nothing new. By default a record that already exists is left as the editors made
-it; `refresh=True` rewrites its texts from the files. Editorial state (published, consent,
-naming level) is set only when a record is first created, never overwritten: a person whose
-consent was withdrawn stays hidden however often the content is loaded.
+it; `refresh=True` rewrites its texts from the files, and the sources it cites with what each
+is cited for. Editorial state (published, consent, naming level, whether a harm is shown) is
+set only when a record is first created, never overwritten: a person whose consent was
+withdrawn stays hidden however often the content is loaded, and so does a record shipped
+unpublished until an editor decides. Corrections a release must make to existing databases
+whatever the editors did are data migrations (memorial/migrations).
 """
 
 import datetime
@@ -100,11 +103,14 @@ class Loader:
             )
         }
 
-    def cite(self, keys, **target):
-        for key in keys:
-            _citation, created = Citation.objects.get_or_create(source=self.sources[key], **target)
-            if created:
-                self.report.count(Citation, True)
+    def cite(self, citations, **target):
+        """Cite each source for the fact it gives ({"key": ..., "for": {language: fact}})."""
+        for citation in citations:
+            source = self.sources[citation["key"]]
+            self.save(Citation, {"source": source, **target}, translated("note", citation["for"]))
+        if self.refresh:
+            cited = [self.sources[citation["key"]] for citation in citations]
+            Citation.objects.filter(**target).exclude(source__in=cited).delete()
 
     def load_sources(self):
         for row in read("sources"):
@@ -125,13 +131,15 @@ class Loader:
             )
 
     def load_events(self):
-        for row in read("events"):
+        # The file lists events as they happened: its order settles events of one date.
+        for position, row in enumerate(read("events")):
             date, precision = parse_partial_date(row["date"])
             end_date, _precision = parse_partial_date(row.get("end_date", ""))
             content = {
                 "date": date,
                 "date_precision": precision,
                 "end_date": end_date,
+                "position": position,
                 "featured": row["featured"],
                 **translated("title", row["title"]),
                 **translated("place", row["place"]),
@@ -172,7 +180,7 @@ class Loader:
                 **translated("biography", row["biography"]),
             }
             initial = {
-                "published": True,
+                "published": row["published"],
                 "consent": row["consent"],
                 "visibility": row["visibility"],
             }
@@ -196,7 +204,8 @@ class Loader:
             **translated("place", row["place"]),
             **translated("description", row["description"]),
         }
-        harm = self.save(Harm, {"person": person, "kind": row["kind"]}, content)
+        initial = {"disclosure": row["disclosure"]}
+        harm = self.save(Harm, {"person": person, "kind": row["kind"]}, content, initial)
         self.cite(row["sources"], harm=harm)
 
 

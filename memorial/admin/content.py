@@ -79,7 +79,16 @@ class EventAdmin(
 
 class HarmInline(TranslationTabularInline):
     model = Harm
-    fields = ["kind", "date", "date_precision", "place", "description", "review_ru", "review_kk"]
+    fields = [
+        "kind",
+        "date",
+        "date_precision",
+        "place",
+        "description",
+        "disclosure",
+        "review_ru",
+        "review_kk",
+    ]
     extra = 0
     show_change_link = True
 
@@ -127,8 +136,8 @@ class PersonAdmin(
 class HarmAdmin(TranslationReviewAdminMixin, CitedAdminMixin, TranslationAdmin):
     """Harms are edited inline on the person; their sources are cited here."""
 
-    list_display = ["person", "kind", "date", "place", "sources_cited"]
-    list_filter = ["kind"]
+    list_display = ["person", "kind", "date", "place", "disclosure", "sources_cited"]
+    list_filter = ["kind", "disclosure"]
     list_select_related = ["person"]
     search_fields = ["person__name_en", "person__name_ru", "person__name_kk"]
     autocomplete_fields = ["person"]

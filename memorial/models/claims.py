@@ -28,7 +28,9 @@ class CountClaim(TranslationReviewed, models.Model):
     """One claimant's figure, never shown without its claimant, date, scope and source.
 
     A count is a range (low..high); a single number has low == high, and a figure given
-    only in words ("dozens, perhaps hundreds") leaves both empty. Graded as Airwars does.
+    only in words ("dozens, perhaps hundreds", "more than 100") leaves both empty. Where the
+    claimant's words carry more than a number can ("10, then 11, then 13, then 15"), both are
+    kept and the words are shown. Graded as Airwars does.
     """
 
     class Counted(models.TextChoices):
@@ -108,9 +110,15 @@ class CountClaim(TranslationReviewed, models.Model):
         return f"{self.figure} ({self.claimant_en or self.claimant})"
 
     @property
+    def in_words(self):
+        """A claim the claimant put in words ("10, then 11...", "more than 100") is read as
+        text; its numbers only sort and compare it."""
+        return bool(self.words_en)
+
+    @property
     def figure(self):
         """The number or range as digits (no upper bound: 'at least'), else the claimant's words."""
-        if self.low is None:
+        if self.in_words or self.low is None:
             return self.words
         if self.high is None:
             return gettext("at least %(number)s") % {"number": self.low}

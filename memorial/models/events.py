@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.translation_review import TranslationReviewed
 from memorial.models.base import ContentQuerySet
-from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
+from memorial.models.dates import DatePrecision, format_date_range, iso_partial_date
 
 
 class EventQuerySet(ContentQuerySet):
@@ -13,7 +13,11 @@ class EventQuerySet(ContentQuerySet):
 
 
 class Event(TranslationReviewed, models.Model):
-    """A dated moment of the timeline, as precise as the sources allow."""
+    """A dated moment of the timeline, as precise as the sources allow.
+
+    A date known only to the month or the year is stored as its earliest possible day, so the
+    timeline sorts it there; `position` orders events that share a date as they happened.
+    """
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -22,6 +26,11 @@ class Event(TranslationReviewed, models.Model):
         _("date precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("order on the same date"),
+        default=0,
+        help_text=_("Events on the same date are listed from the lowest number."),
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     summary = models.TextField(_("summary"))
     body = models.TextField(_("body"), blank=True)
@@ -37,7 +46,7 @@ class Event(TranslationReviewed, models.Model):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        ordering = ["date", "slug"]
+        ordering = ["date", "position", "slug"]
         indexes = [
             # The timeline and the home page list published events by date.
             models.Index(fields=["published", "date"], name="memorial_event_public_date"),
@@ -51,10 +60,7 @@ class Event(TranslationReviewed, models.Model):
 
     @property
     def date_display(self):
-        start = format_partial_date(self.date, self.date_precision)
-        if self.end_date:
-            return f"{start} \u2013 {format_partial_date(self.end_date, self.date_precision)}"
-        return start
+        return format_date_range(self.date, self.end_date, self.date_precision)
 
     @property
     def date_iso(self):

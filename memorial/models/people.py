@@ -25,7 +25,8 @@ class PersonQuerySet(ContentQuerySet):
         return self.filter(matching | Q(pk__in=variant_of))
 
     def with_harm(self, kind):
-        return self.filter(pk__in=Harm.objects.filter(kind=kind).values("person_id"))
+        """People with a public harm of `kind`: a harm kept for editors never selects anyone."""
+        return self.filter(pk__in=Harm.objects.public().filter(kind=kind).values("person_id"))
 
 
 class Person(TranslationReviewed, models.Model):
@@ -155,8 +156,18 @@ class NameVariant(models.Model):
         return self.source_id is None
 
 
+class HarmQuerySet(ContentQuerySet):
+    def public(self):
+        return self.exclude(disclosure=Harm.Disclosure.EDITORS_ONLY)
+
+
 class Harm(TranslationReviewed, models.Model):
-    """What was done to a person, with date, place and sources."""
+    """What was done to a person, with date, place and sources.
+
+    `disclosure` carries the care rule for sexual violence: a public page ties it to a named
+    person only where she spoke of it publicly herself, or she or her family consented.
+    Otherwise the harm is kept for editors, and public pages name the person without it.
+    """
 
     class Kind(models.TextChoices):
         KILLED = "killed", _("killed")
@@ -167,6 +178,12 @@ class Harm(TranslationReviewed, models.Model):
         SEXUAL_VIOLENCE = "sexual_violence", _("sexual violence in detention")
         IMPRISONED = "imprisoned", _("imprisoned")
 
+    class Disclosure(models.TextChoices):
+        REPORTED = "reported", _("reported in the sources")
+        OWN_ACCOUNT = "own_account", _("the person spoke of it publicly")
+        CONSENT = "consent", _("the person or the family consented")
+        EDITORS_ONLY = "editors_only", _("kept for editors, never shown")
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="harms")
     kind = models.CharField(_("what was done"), max_length=16, choices=Kind)
     date = models.DateField(_("date"), null=True, blank=True)
@@ -175,8 +192,18 @@ class Harm(TranslationReviewed, models.Model):
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    disclosure = models.CharField(
+        _("shown on public pages"),
+        max_length=12,
+        choices=Disclosure,
+        default=Disclosure.REPORTED,
+        help_text=_(
+            "Sexual violence is shown only where the person spoke of it publicly herself, "
+            "or she or her family consented; otherwise keep it for editors."
+        ),
+    )
 
-    objects = ContentQuerySet.as_manager()
+    objects = HarmQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("harm")
@@ -184,6 +211,14 @@ class Harm(TranslationReviewed, models.Model):
         ordering = ["date", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["person", "kind"], name="memorial_harm_one_per_kind"),
+            models.CheckConstraint(
+                condition=~Q(kind="sexual_violence", disclosure="reported"),
+                name="memorial_harm_sexual_violence_own_word_or_consent",
+                violation_error_message=_(
+                    "Sexual violence is shown only where the person spoke of it publicly "
+                    "herself or consented; otherwise keep it for editors."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -196,3 +231,7 @@ class Harm(TranslationReviewed, models.Model):
     @property
     def date_iso(self):
         return iso_partial_date(self.date, self.date_precision)
+
+    @property
+    def is_public(self):
+        return self.disclosure != self.Disclosure.EDITORS_ONLY

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from campaign.translation_review import TranslationReviewed
@@ -71,7 +71,16 @@ class Source(TranslationReviewed, models.Model):
 
 class CitationQuerySet(ContentQuerySet):
     def public(self):
-        return self.filter(source__published=True).select_related("source")
+        """Published sources, in the order they were cited, campaigning sources last: a fact
+        an independent source reports is never shown resting on a campaign first."""
+        campaigning_last = Case(
+            When(source__kind=Source.Kind.CAMPAIGN, then=Value(1)), default=Value(0)
+        )
+        return (
+            self.filter(source__published=True)
+            .select_related("source")
+            .order_by(campaigning_last, "pk")
+        )
 
 
 class Citation(TranslationReviewed, models.Model):
@@ -101,7 +110,12 @@ class Citation(TranslationReviewed, models.Model):
         related_name="citations",
     )
     note = models.CharField(
-        _("page or quote note"), max_length=300, blank=True, help_text=_("Where in the source.")
+        _("what it is cited for"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            'The fact this source gives, shown beside it, e.g. "the date the trial opened".'
+        ),
     )
 
     objects = CitationQuerySet.as_manager()

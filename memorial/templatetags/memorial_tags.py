@@ -3,19 +3,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from memorial.models import Harm, Source
+from memorial.models import Source
 
 register = template.Library()
 
-# Headings of the people page's groups (the model's labels are for single harms).
-HARM_GROUP_LABELS = {
-    Harm.Kind.KILLED: _("Killed"),
-    Harm.Kind.DIED_IN_CUSTODY: _("Died in custody"),
-    Harm.Kind.WOUNDED: _("Wounded"),
-    Harm.Kind.TORTURED: _("Tortured in detention"),
-    Harm.Kind.SEXUAL_VIOLENCE: _("Subjected to sexual violence in detention"),
-    Harm.Kind.IMPRISONED: _("Imprisoned"),
-    Harm.Kind.DETAINED: _("Detained"),
+# Headings of the groups of people (memorial.queries.PEOPLE_GROUPS).
+GROUP_LABELS = {
+    "dead": _("The dead"),
+    "wounded": _("The wounded"),
+    "detained": _("Detained, tried or jailed"),
 }
 
 SOURCE_KIND_HELP = {
@@ -29,9 +25,44 @@ SOURCE_KIND_HELP = {
 }
 
 
+# What a source's entry says, once and in plain words, about what we have not recorded.
+MISSING_DETAILS = {
+    ("title",): _("Its headline is not recorded here."),
+    ("date",): _("Its date is not recorded here."),
+    ("url",): _("We have no web address for it."),
+    ("title", "date"): _("Its headline and date are not recorded here."),
+    ("title", "url"): _("Its headline is not recorded here, and we have no web address for it."),
+    ("date", "url"): _("Its date is not recorded here, and we have no web address for it."),
+    ("title", "date", "url"): _(
+        "Its headline and date are not recorded here, and we have no web address for it."
+    ),
+}
+
+
 @register.filter
-def harm_group_label(kind):
-    return HARM_GROUP_LABELS.get(kind, kind)
+def group_label(key):
+    return GROUP_LABELS.get(key, key)
+
+
+@register.filter
+def missing_details(source):
+    missing = tuple(
+        name
+        for name, value in (
+            ("title", source.title),
+            ("date", source.published_on),
+            ("url", source.url),
+        )
+        if not value
+    )
+    return MISSING_DETAILS.get(missing, "")
+
+
+@register.filter
+def full_stop_after(text):
+    """The full stop that ends a sentence after `text`, unless `text` already ends one (a
+    Russian date ends with the abbreviation of the word for year, a title with "?")."""
+    return "" if str(text).endswith((".", "?", "!", "\u2026")) else "."
 
 
 @register.filter

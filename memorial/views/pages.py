@@ -36,7 +36,7 @@ def home(request):
         {
             "events": queries.featured_events(),
             "claims": claims,
-            "people": queries.people_list(),
+            "groups": queries.group_people(queries.people_list()),
             "unnamed": queries.unnamed_dead(),
             "candle_count": candle_count(),
         },
@@ -54,14 +54,13 @@ def timeline(request):
     return private(response) if preview else response
 
 
-@cached_page(allowed_params={"harm": Harm.Kind.values})
+@cached_page(allowed_params={"harm": queries.FILTER_KINDS})
 def people(request):
     harm = request.GET.get("harm", "")
-    if harm not in Harm.Kind.values:
+    if harm not in queries.FILTER_KINDS:
         harm = ""
     search = request.GET.get("q", "").strip()[:100]
-    people = queries.people_list(harm=harm or None, search=search)
-    groups = queries.group_by_gravest_harm(people)
+    groups = queries.group_people(queries.people_list(harm=harm or None, search=search))
     # The unnamed dead belong in the list only where the dead are listed in full.
     show_unnamed = not search and harm in ("", Harm.Kind.KILLED)
     return render(
@@ -70,10 +69,10 @@ def people(request):
         {
             "groups": groups,
             "harm": harm,
-            "harm_kinds": Harm.Kind.choices,
+            "harm_kinds": [(kind, Harm.Kind(kind).label) for kind in queries.FILTER_KINDS],
             "search": search,
             "unnamed": queries.unnamed_dead() if show_unnamed else None,
-            "found": sum(len(members) for _kind, members in groups),
+            "found": sum(len(group.members) for group in groups),
         },
     )
 

@@ -11,7 +11,7 @@ from campaign.ratelimit import client_within, too_many_requests
 from memorial.candles import LIMITS as CANDLE_LIMITS
 from memorial.candles import candle_count, light_candle
 from memorial.forms import CandleForm, CorrectionForm
-from memorial.models import Person, Tribute
+from memorial.models import CorrectionRequest, Person, Tribute
 
 CANDLES_PER_PAGE = 60
 CORRECTION_LIMITS = [(5, 3600), (20, 24 * 3600)]
@@ -72,7 +72,12 @@ def correction(request):
     else:
         slug = request.GET.get("person", "")
         person = Person.objects.public().filter(slug=slug).first() if slug else None
-        form = CorrectionForm(initial={"person": person})
+        # "If you know a name, tell us" links here with action=add.
+        action = request.GET.get("action", "")
+        initial = {"person": person}
+        if action in CorrectionRequest.Action.values:
+            initial["action"] = action
+        form = CorrectionForm(initial=initial)
     return render(
         request, "memorial/correction.html", {"form": form}, status=400 if form.errors else 200
     )

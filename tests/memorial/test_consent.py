@@ -69,7 +69,7 @@ def test_hidden_person_vanishes_everywhere(client, content, change):
     assert detail_status(client) == 404  # no cached copy either
     people = json.loads(client.get(reverse("memorial:data", args=["people", "json"])).content)
     assert SLUG not in {record["slug"] for record in people["records"]}
-    assert len(people["records"]) == Person.objects.public().count() == 8
+    assert len(people["records"]) == Person.objects.public().count() == 7
 
 
 def test_withdrawn_person_cannot_be_chosen_in_the_correction_form(client, content):

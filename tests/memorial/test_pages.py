@@ -67,7 +67,7 @@ def test_timeline_shows_dates_to_their_precision_with_places_and_sources(client,
     html = get(client, "timeline")
     assert '<time datetime="2011-05">May 2011</time>' in html
     assert '<time datetime="2011">2011</time>' in html
-    assert "Shetpe railway station" in html
+    assert '· <span class="memorial-place">Shetpe</span>' in html
     events = Event.objects.public()
     assert html.count('class="memorial-event"') == events.count()
     # Every event block carries a link to at least one source.
@@ -81,27 +81,28 @@ def test_timeline_hides_unpublished_events(client, content):
     assert 'id="jobs-protests"' not in get(client, "timeline")
 
 
-def test_people_are_grouped_by_what_was_done_with_unnamed_places(client, content):
+def test_people_are_grouped_dead_first_with_unnamed_places(client, content):
     html = get(client, "people")
-    for heading in ["Killed", "Died in custody", "Wounded", "Imprisoned"]:
-        assert f">{heading}</h2>" in html
-    assert html.count("Name not known</li>") == 14
-    assert "counted only in the later official figure of 17" in html
-    assert "State officials acknowledge 16 dead" in html
-    assert "name 2 of those killed" in html
+    headings = re.findall(r'<h2 id="group-[a-z]+">([^<]+)</h2>', html)
+    assert headings == ["The dead", "The wounded", "Detained, tried or jailed"]
+    # The official 17: 16 on 16 December and Tolegenov in Shetpe; Shulashayev and Tolegenov
+    # are named, so 15 places remain.
+    assert html.count("Not yet recorded here</li>") == 15
+    assert "The official number of dead is 17: 16 killed on 16 December 2011" in html
+    assert "name 2 of them" in html
 
 
 def test_unnamed_places_follow_the_official_claim_not_the_template(client, content):
     CountClaim.objects.filter(is_unnamed_reference=True).update(low=20, high=20)
     html = get(client, "people")
-    assert html.count("Name not known</li>") == 18
-    assert "State officials acknowledge 20 dead" in html
+    assert html.count("Not yet recorded here</li>") == 18
+    assert "The official number of dead is 20" in html
 
 
 def test_naming_a_victim_closes_a_place(client, content):
     person = Person.objects.get(slug="bazarbay-kenzhebayev")
     Harm.objects.create(person=person, kind=Harm.Kind.KILLED)
-    assert get(client, "people").count("Name not known</li>") == 13
+    assert get(client, "people").count("Not yet recorded here</li>") == 14
 
 
 @pytest.mark.parametrize(
@@ -120,7 +121,7 @@ def test_people_search_finds_any_spelling(client, content, query, slug):
     html = response.content.decode()
     assert f"/en/people/{slug}/" in html
     assert "1 person found." in html
-    assert "Name not known</li>" not in html
+    assert "Not yet recorded here</li>" not in html
 
 
 def test_people_filter_by_harm(client, content):
@@ -171,7 +172,7 @@ def test_figures_never_show_a_number_without_its_claimant(client, content):
         assert "/en/sources/#source-" in row
     assert "dozens, perhaps hundreds, more" in html
     assert "at least 64" in html
-    assert "10\u201315" in html
+    assert "10, then 11, then 13, then 15" in html
 
 
 def test_sources_page_lists_publisher_date_kind_and_labels_campaigns(client, content):
@@ -182,7 +183,7 @@ def test_sources_page_lists_publisher_date_kind_and_labels_campaigns(client, con
     assert '<cite lang="ru">Жанаозенские события глазами подростка</cite>' in html
     pn21 = html.split('id="source-pn21"')[1].split("</li>")[0]
     assert "memorial-kind-campaign" in pn21 and "Campaign" in pn21
-    assert "Title not recorded." in html
+    assert "We have no web address for it." in html
 
 
 def test_open_data_page_links_every_dataset_and_a_licence(client, content):
