@@ -16,3 +16,19 @@ keepalive = 5
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_fork(server, worker):
+    """Each worker sends no `Server: gunicorn` header: it tells a scanner what to try, and
+    nothing needs it. gunicorn writes the header itself, past the application (which cannot
+    remove it), and has no setting for it (benoitc/gunicorn#825); this drops the line from
+    the headers its responses start with. Done in the worker, after the fork, so a reload of
+    this file in the arbiter never wraps it twice."""
+    from gunicorn.http.wsgi import Response
+
+    with_server = Response.default_headers
+
+    def default_headers(response):
+        return [line for line in with_server(response) if not line.startswith("Server:")]
+
+    Response.default_headers = default_headers

@@ -13,6 +13,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from campaign.release import code_fingerprint
+from campaign.static_headers import add_headers as add_static_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Before Session and Locale: it must see (and trim) their Vary on embed responses.
     "memorial.embed.discovery.EmbedMiddleware",
+    # Before Session, CSRF and Messages: it must see the cookies they set.
+    "campaign.private_responses.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -228,6 +231,8 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 WHITENOISE_MAX_AGE = 3600
+# The security headers of Django's responses, on static files too.
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_headers
 
 
 def _add_xstatic_bootstrap():
@@ -277,6 +282,10 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+    # Same-origin, so browsers report to us and nobody else (campaign.csp_reports). Not
+    # report-to: Chromium then ignores report-uri, and sends report-to only over HTTPS,
+    # batched, late or not at all (docs/DECISIONS.md).
+    "report-uri": ["/csp-report/"],
 }
 X_FRAME_OPTIONS = "DENY"
 # Who may frame the embed views (memorial.embed) and nothing else: partners' sites. A comma
@@ -291,8 +300,21 @@ CSRF_COOKIE_SAMESITE = "Lax"
 if HTTPS:
     SECURE_SSL_REDIRECT = envbool("DJANGO_SSL_REDIRECT", "1")
     SECURE_HSTS_SECONDS = envint("DJANGO_HSTS_SECONDS", 63072000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Only when the deployer opts in: every subdomain must then serve HTTPS for as long as the
+    # max-age lasts, and leaving the preload list takes months. The list requires subdomains.
+    SECURE_HSTS_PRELOAD = envbool("DJANGO_HSTS_PRELOAD")
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = (
+        envbool("DJANGO_HSTS_INCLUDE_SUBDOMAINS") or SECURE_HSTS_PRELOAD
+    )
+    # Leaving them out is a choice, not an oversight for `check --deploy` to warn about.
+    SILENCED_SYSTEM_CHECKS = [
+        check
+        for check, opted_in in [
+            ("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS),
+            ("security.W021", SECURE_HSTS_PRELOAD),
+        ]
+        if not opted_in
+    ]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

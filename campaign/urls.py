@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from campaign import csp_reports
 from campaign.health import healthz
 from campaign.site_views import favicon
 from memorial.embed import oembed as embed_oembed
@@ -23,6 +24,7 @@ urlpatterns = [
         name="robots",
     ),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("csp-report/", csp_reports.receive, name="csp_report"),
     path(settings.ADMIN_PATH, admin.site.urls),
     # Framed by partners' sites; the language is a query parameter, not a prefix.
     path("embed/", include("memorial.embed.urls")),
