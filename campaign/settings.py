@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.AdminActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "campaign.middleware.SecurityHeadersMiddleware",
@@ -335,10 +336,9 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # Staff accounts (the staff app). Only staff have sessions (public pages keep their messages in
 # a cookie), so sessions are the admin's: they end when the browser closes, and after
-# DJANGO_STAFF_IDLE_MINUTES without a request (each request saves the session, moving its
-# expiry on).
+# DJANGO_STAFF_IDLE_MINUTES without an admin request (staff.middleware.AdminActivityMiddleware
+# saves the session on each, moving its expiry on).
 SESSION_COOKIE_AGE = envint("DJANGO_STAFF_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Second factor (django-otp): how long an enrolment link works, and the name an authenticator
 # app shows beside the user name (choose a neutral one if staff phones may be searched).

@@ -4,6 +4,7 @@ visitors get none at all."""
 import time
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 
@@ -53,8 +54,19 @@ def test_the_session_cookie_ends_with_the_browser(client, moderator):
     )
 
     assert response.status_code == 302
-    cookie = response.cookies["sessionid"]
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["max-age"] == "" and cookie["expires"] == ""
+
+
+def test_a_stale_session_cookie_gets_no_new_session_on_public_pages(client):
+    """A moderator's expired session, or a made-up cookie: no session row, no new session."""
+    for url in ["/en/", make_petition().get_absolute_url(), "/embed/memorial/"]:
+        client.cookies[settings.SESSION_COOKIE_NAME] = "expiredsession0123456789abcdef"
+        response = client.get(url)
+        assert response.status_code == 200, url
+        cookie = response.cookies.get(settings.SESSION_COOKIE_NAME)
+        assert cookie is None or cookie.value == "", f"{url} started a session"  # or dropped it
+    assert not Session.objects.exists()
 
 
 def test_public_visitors_get_no_session(client):
@@ -70,5 +82,5 @@ def test_public_visitors_get_no_session(client):
     client.get(signed["Location"])
     client.post("/en/candles/", {"first_name": "Aida", "message": "", "website": ""})
 
-    assert "sessionid" not in client.cookies
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
     assert not Session.objects.exists()
