@@ -54,6 +54,8 @@ def test_a_range_writes_what_its_ends_share_once(language, months, years):
 def test_memorial_pages_have_no_malformed_dates(client, content, language):
     for path in ("", "timeline/", "how-many/", "sources/", "people/"):
         page = client.get(f"/{language}/{path}").content.decode()
+        # Sources' titles keep their own language and dates ("Astana, 12 July 2012").
+        page = re.sub(r"<cite\b.*?</cite>|\btitle=\"[^\"]*\"", " ", page, flags=re.S)
         assert "г.." not in page and "ж.." not in page, path  # noqa: RUF001
         assert not re.search(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\. \d", page), path
         # Russian and Kazakh name a month inside a date in its own case, never the English.
