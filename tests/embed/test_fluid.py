@@ -6,10 +6,19 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from tests.embed.host_site import host_site, page
 
 CODE = re.compile(r'<textarea[^>]*id="embed-code"[^>]*>(.*?)</textarea>', re.S)
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """Requests under /ru/ and /kk/ leave that language active in this thread; the tests
+    after these must not render in it."""
+    with translation.override(None):
+        yield
 
 
 def partner_code(client, language="en"):

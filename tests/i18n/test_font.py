@@ -11,9 +11,18 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 KAZAKH_LETTERS = "ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І"  # noqa: RUF001 (Cyrillic on purpose)
 FONTS = Path(settings.BASE_DIR) / "static" / "fonts" / "noto-serif"
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """Requests under /ru/ and /kk/ leave that language active in this thread; the tests
+    after these must not render in it."""
+    with translation.override(None):
+        yield
 
 
 def fonts_drawing(page, selector):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from memorial import maps
 
@@ -14,6 +15,14 @@ PLACE_NAMES = {
     "ru": ["Жанаозен", "Шетпе", "Актау"],
     "kk": ["Жаңаөзен", "Шетпе", "Ақтау"],
 }
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """Requests under /ru/ and /kk/ leave that language active in this thread; the tests
+    after these must not render in it."""
+    with translation.override(None):
+        yield
 
 
 def inside(point, ring):
