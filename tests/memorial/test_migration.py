@@ -9,7 +9,7 @@ from memorial.loading import load_memorial
 from memorial.models import CountClaim, Event, Harm, Person, Source
 
 BEFORE = [("memorial", "0003_translation_review")]
-AFTER = [("memorial", "0004_care_rule_and_shipped_corrections")]
+AFTER = [("memorial", "0006_harm_sexual_violence_constraint")]
 
 
 def migrate(targets):
