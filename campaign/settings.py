@@ -151,10 +151,14 @@ if database_url := os.environ.get("DATABASE_URL"):
             database_url, conn_max_age=envint("DJANGO_CONN_MAX_AGE", 60), conn_health_checks=True
         )
     }
+    # Django's, except that a connection which raised an error is closed and reopened.
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"]["ENGINE"] = "campaign.db.postgresql"
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's, except that a connection which raised an error is closed and reopened.
+            "ENGINE": "campaign.db.sqlite",
             "NAME": VAR_DIR / "db.sqlite3",
             "OPTIONS": SQLITE_OPTIONS,
             # A worker keeps its connection: reconnecting re-runs every PRAGMA above.

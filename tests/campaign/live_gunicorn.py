@@ -153,14 +153,21 @@ def stop(process):
 
 @contextmanager
 def live_gunicorn(
-    *, workers=4, env=None, database_url=None, startup_timeout=60, shared_database=False
+    *,
+    workers=4,
+    env=None,
+    database_url=None,
+    startup_timeout=60,
+    shared_database=False,
+    command_prefix=(),
 ):
     """Serve campaign.settings with gunicorn on 127.0.0.1 and a free port; yields a LiveServer.
 
     `database_url` defaults to $DATABASE_URL: PostgreSQL when the suite runs on it, SQLite
     otherwise. `env` adds or overrides environment variables (limits, shards...). With
     `shared_database`, `database_url` names an existing database that several servers share
-    (the multi-host set-up), used as it is and not dropped.
+    (the multi-host set-up), used as it is and not dropped. `command_prefix` runs gunicorn
+    under another command (e.g. setpriv, to serve without some privileges).
     """
     database_url = os.environ.get("DATABASE_URL") if database_url is None else database_url
     var_dir = Path(tempfile.mkdtemp(prefix="live-gunicorn-"))
@@ -194,7 +201,13 @@ def live_gunicorn(
             (var_dir / "static").symlink_to(collected_static(server), target_is_directory=True)
             with server.log_path.open("wb") as log:
                 process = subprocess.Popen(
-                    [str(GUNICORN), "-c", "campaign/gunicorn_conf.py", "campaign.wsgi"],
+                    [
+                        *command_prefix,
+                        str(GUNICORN),
+                        "-c",
+                        "campaign/gunicorn_conf.py",
+                        "campaign.wsgi",
+                    ],
                     cwd=ROOT,
                     env=server_env,
                     stdout=log,

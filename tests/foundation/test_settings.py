@@ -78,7 +78,7 @@ def test_environment_selects_postgres_redis_and_smtp(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:4] == [
-        "django.db.backends.postgresql",
+        "campaign.db.postgresql",
         "django.core.cache.backends.redis.RedisCache",
         "django.core.mail.backends.smtp.EmailBackend smtp.internal",
         "django_tasks_db.DatabaseBackend",
