@@ -41,7 +41,14 @@ def public_surfaces(client):
 
 
 def visible_anywhere(client):
-    return {url for url, text in public_surfaces(client).items() if any(n in text for n in NAMES)}
+    """Pages that show the person. The address a visitor typed (`?person=<slug>`) comes back
+    in the language links whatever the slug: an echo, which tells nothing about the person."""
+    echo = f"?person={SLUG}"
+    return {
+        url
+        for url, text in public_surfaces(client).items()
+        if any(n in text.replace(echo, "") for n in NAMES)
+    }
 
 
 def detail_status(client):
