@@ -1,5 +1,3 @@
-import unicodedata
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
@@ -12,24 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from campaign.countries import sorted_countries
 from campaign.models import Signature
 from campaign.normalise import InvalidEmail, deliverable_email, normalise_email
+from campaign.visitor_text import clean_text
 
-# Invisible characters that reorder or hide text: they let a name display as something else.
-BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 ALLOWED_CONTROLS = {"name": set(), "city": set(), "comment": {"\n"}}
-
-
-def clean_text(value, allowed=frozenset()):
-    """NFC form; refuse control, private-use, unassigned and direction-override characters."""
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    for char in value:
-        if char in allowed:
-            continue
-        if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} or char in BIDI_CONTROLS:
-            raise ValidationError(
-                _("Please remove the invisible or control characters from this field."),
-                code="control_characters",
-            )
-    return value.strip()
 
 
 def country_choices():

@@ -107,6 +107,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "campaign.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so its 400 and 413 pages carry every header above. No middleware reads the body;
+    # the first reader, the CSRF check, runs after all of them (process_view).
+    "campaign.request_body.RequestBodyMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -235,6 +238,9 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# The largest request the admin accepts: a person's photo. Visitors' forms may be no larger than
+# DATA_UPLOAD_MAX_MEMORY_SIZE (Django's 2.5 MB); see campaign.request_body.
+UPLOAD_MAX_BYTES = envint("DJANGO_UPLOAD_MAX_MB", 10) * 2**20
 WHITENOISE_MAX_AGE = 3600
 # The security headers of Django's responses, on static files too.
 WHITENOISE_ADD_HEADERS_FUNCTION = add_static_headers

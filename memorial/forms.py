@@ -1,6 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from campaign.visitor_text import VisitorParagraphField, VisitorTextField
 from memorial.models import CorrectionRequest, Person, Tribute
 
 
@@ -13,6 +15,17 @@ class HoneypotMixin(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    def clean(self):
+        # The page's form always sends this field, if empty. A POST without it (an empty one,
+        # or JSON, which is no form data) did not come from the page: it must not light an
+        # anonymous candle or file a request.
+        if "website" not in self.data:
+            raise ValidationError(
+                _("This form could not be read. Please send it again from the page."),
+                code="not_the_form",
+            )
+        return super().clean()
+
     def is_bot(self):
         return bool(self.cleaned_data.get("website"))
 
@@ -21,6 +34,7 @@ class CandleForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Tribute
         fields = ["first_name", "message"]
+        field_classes = {"first_name": VisitorTextField, "message": VisitorParagraphField}
         labels = {
             "first_name": _("Your first name (optional)"),
             "message": _("A short message (optional)"),
@@ -35,6 +49,11 @@ class CorrectionForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = CorrectionRequest
         fields = ["person", "requester_name", "contact", "relation", "action", "message"]
+        field_classes = {
+            "requester_name": VisitorTextField,
+            "contact": VisitorTextField,
+            "message": VisitorParagraphField,
+        }
         labels = {
             "person": _("Which entry is it about?"),
             "relation": _("Your relation to the person"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from campaign import charts, dashboard
 from campaign.countries import country_name
 from campaign.models import Petition, Signature
+from campaign.querystring import positive_int
 from memorial.models import Tribute
 
 # Series order, which sets their colours: counted (green), waiting (amber), rejected (red).
@@ -21,8 +22,8 @@ def chosen(request):
     """(days, petition or None) from the query string."""
     days = dashboard.period_days(request.GET.get("days"))
     petition = None
-    if request.GET.get("petition", "").isdigit():
-        petition = Petition.objects.filter(pk=request.GET["petition"]).first()
+    if pk := positive_int(request.GET.get("petition")):
+        petition = Petition.objects.filter(pk=pk).first()
     return days, petition
 
 

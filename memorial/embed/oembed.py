@@ -16,6 +16,7 @@ from django.utils.translation import get_language_from_path, gettext
 from django.views.decorators.http import require_safe
 
 from campaign.models import Petition
+from campaign.querystring import positive_int
 from memorial.embed.headers import public_cache
 from memorial.embed.options import EmbedOptions
 from memorial.embed.snippets import memorial_snippet, petition_snippet
@@ -72,10 +73,6 @@ def snippet_for(url):
     if name == "memorial:person_detail" and not Person.objects.public().filter(slug=slug).exists():
         return None
     return memorial_snippet(options, link=settings.SITE_URL + urlsplit(url).path)
-
-
-def positive_int(value):
-    return int(value) if value and value.isdigit() and int(value) > 0 else None
 
 
 def oembed_data(snippet):

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from campaign.querystring import positive_int
 from campaign.ratelimit import client_within, too_many_requests
 from memorial.candles import LIMITS as CANDLE_LIMITS
 from memorial.candles import candle_count, light_candle
@@ -51,8 +52,8 @@ def candles(request):
 def approved_page(before):
     """Newest approved messages, paged by id (keyset), so no page ever needs a COUNT(*)."""
     tributes = Tribute.objects.approved()
-    if before and before.isdigit():
-        tributes = tributes.filter(pk__lt=int(before))
+    if before := positive_int(before):
+        tributes = tributes.filter(pk__lt=before)
     page = list(tributes.order_by("-pk")[: CANDLES_PER_PAGE + 1])
     older = page[CANDLES_PER_PAGE - 1].pk if len(page) > CANDLES_PER_PAGE else None
     return page[:CANDLES_PER_PAGE], older
