@@ -1,5 +1,5 @@
-"""The petition's closing date reads as a sentence in each language, never with a doubled stop
-(Russian dates end in "г.", so "Открыта до 31 декабря 2026 г.." was printed)."""
+"""The petition's closing date reads as a sentence in each language, never with a doubled stop:
+Russian dates end in an abbreviation with its own full stop, which the sentence's stop doubled."""
 
 import datetime
 import re
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 CLOSES = timezone.make_aware(datetime.datetime(2027, 3, 31, 12, 0))
 EXPECTED = {
     "en": "Open until 31 March 2027.",
-    "ru": "Открыта до 31 марта 2027 г.",
+    "ru": "Открыта до 31 марта 2027 г.",  # noqa: RUF001
 }
 
 
