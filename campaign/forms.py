@@ -10,9 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign.countries import sorted_countries
 from campaign.models import Signature
 from campaign.normalise import InvalidEmail, deliverable_email, normalise_email
-from campaign.visitor_text import clean_text
-
-ALLOWED_CONTROLS = {"name": set(), "city": set(), "comment": {"\n"}}
+from campaign.visitor_text import VisitorParagraphField, VisitorTextField
 
 
 def country_choices():
@@ -40,7 +38,7 @@ class DeliverableEmailField(forms.EmailField):
 
 
 class SignatureForm(forms.Form):
-    name = forms.CharField(
+    name = VisitorTextField(
         label=_("Your name"),
         max_length=Signature.NAME_MAX_LENGTH,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -52,13 +50,13 @@ class SignatureForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     country = forms.ChoiceField(label=_("Country where you live"), choices=country_choices)
-    city = forms.CharField(
+    city = VisitorTextField(
         label=_("Town or city (optional)"),
         max_length=Signature.CITY_MAX_LENGTH,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
-    comment = forms.CharField(
+    comment = VisitorParagraphField(
         label=_("Comment (optional)"),
         max_length=Signature.COMMENT_MAX_LENGTH,
         required=False,
@@ -110,15 +108,6 @@ class SignatureForm(forms.Form):
             Div(Field("website"), css_class="d-none", aria_hidden="true"),
             Submit("sign", _("Sign the petition"), css_class="btn-lg"),
         )
-
-    def clean_name(self):
-        return clean_text(self.cleaned_data["name"], ALLOWED_CONTROLS["name"])
-
-    def clean_city(self):
-        return clean_text(self.cleaned_data["city"], ALLOWED_CONTROLS["city"])
-
-    def clean_comment(self):
-        return clean_text(self.cleaned_data["comment"], ALLOWED_CONTROLS["comment"])
 
     @property
     def is_bot(self):
