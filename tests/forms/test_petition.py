@@ -6,6 +6,7 @@ anonymous visitors, so whose CSRF token its form carries is what these tests are
 """
 
 import time
+from datetime import timedelta
 
 from django.core import mail
 from django.urls import reverse
@@ -179,3 +180,18 @@ def test_visitors_can_sign_after_a_moderator_looked_at_the_page(new_visitor, mod
     page_b = new_visitor().get(url)
 
     both_sign(page_a, page_b)
+
+
+def test_the_check_inbox_page_sends_the_email_again_with_its_form_as_rendered(visitor):
+    petition = make_petition()
+    inbox = sign(visitor.get(petition.get_absolute_url()), "Dana", "dana@example.org").follow()
+    assert "d•••@example.org" in inbox.text
+    # The first e-mail went out a minute ago: the resend interval has passed.
+    Signature.objects.update(
+        last_sent_at=Signature.objects.get().last_sent_at - timedelta(minutes=2)
+    )
+
+    again = submitted(form_to(inbox, inbox.request.path)).follow()
+
+    assert "We have sent the e-mail again" in again.text
+    assert [message.to for message in mail.outbox] == [["dana@example.org"]] * 2
