@@ -45,15 +45,19 @@ def hit(key, limit, window):
     return count <= limit
 
 
-def client_within(request, scope, limits):
-    """Count this request for the client under each (limit, window); True if all allow it.
+def within(key, limits):
+    """Count one hit on `key` under each (limit, window); True if all allow it.
 
     Every limit is counted, even after one has refused, so a client that keeps hammering
     stays refused for the whole of the longest window.
     """
-    key = f"{scope}:client:{client_digest(request)}"
     results = [hit(key, limit, window) for limit, window in limits]
     return all(results)
+
+
+def client_within(request, scope, limits):
+    """Count this request for the client (its keyed IP digest) under each (limit, window)."""
+    return within(f"{scope}:client:{client_digest(request)}", limits)
 
 
 def too_many_requests(request, *, retry_after=60, template_name="429.html", context=None):

@@ -3,22 +3,90 @@
 The only module that writes `Signature.state` or the count shards. Each function runs in one
 short transaction, changes a row only when it is in the expected state (a conditional UPDATE,
 so two requests racing cannot both succeed), and is idempotent: calling it again is a no-op
-that returns False. The moderation admin calls reject/restore/confirm; views call the rest.
+that returns False. The moderation admin calls reject/restore/confirm; views call the rest,
+and the sign view calls `submit`, which wraps `sign` in the limits, the bot trap and the
+e-mail.
 """
 
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, F, When
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 
 from campaign.digests import email_digest
 from campaign.models import Signature, SignatureCountShard
 from campaign.normalise import normalise_email
+from campaign.ratelimit import hit, within
+from campaign.tasks import redirect_then_email, send_signature_email, sent_by_a_worker
 
 State = Signature.State
 
 
 class PetitionNotOpen(Exception):
     pass
+
+
+class Outcome(StrEnum):
+    SIGNED = "signed"
+    CLOSED = "closed"
+    LIMITED = "limited"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What became of a signature form. `signature` is the row made or found; it is None for
+    every other outcome and for a bot caught by the trap, which is told SIGNED like anyone."""
+
+    outcome: Outcome
+    signature: Signature | None = None
+
+    def redirect(self, url):
+        """The redirect every accepted form gets. Without a worker it sends the e-mail once
+        the response has gone (campaign.tasks), so the wait tells nothing."""
+        if self.signature is None:
+            return HttpResponseRedirect(url)
+        return redirect_then_email(url, self.signature.pk)
+
+
+def sign_limits():
+    """Signature forms per client (its keyed IP digest): a burst a minute, and a day."""
+    return [(settings.CAMPAIGN_SIGN_BURST_LIMIT, 60), (settings.CAMPAIGN_SIGN_DAILY_LIMIT, 86400)]
+
+
+def submit(petition, form, client):
+    """Sign `petition` with a bound SignatureForm sent by the client whose digest is `client`.
+
+    In this order: a closed petition is refused before anything is counted; every other form
+    counts against the client's limits, valid or not (so the form's errors cost a flood as
+    much as signing); a bot that filled the trap is answered like anyone and stores nothing;
+    then the address's own daily limit, and the row, with its e-mail queued in the same
+    transaction when a worker sends it (`Submission.redirect` sends it otherwise).
+    """
+    if not petition.is_open():
+        return Submission(Outcome.CLOSED)
+    if not within(f"sign:client:{client}", sign_limits()):
+        return Submission(Outcome.LIMITED)
+    if not form.is_valid():
+        return Submission(Outcome.INVALID)
+    if form.is_bot:
+        return Submission(Outcome.SIGNED)
+    digest = email_digest(normalise_email(form.cleaned_data["email"]))
+    if not hit(f"sign:email:{digest}", settings.CAMPAIGN_EMAIL_DAILY_LIMIT, 86400):
+        return Submission(Outcome.LIMITED)
+    queued = sent_by_a_worker()
+    try:
+        with transaction.atomic():
+            signature, _created = sign(petition, **form.signing_kwargs(), ip_digest=client)
+            if queued:
+                send_signature_email.enqueue(signature.pk)
+    except PetitionNotOpen:
+        return Submission(Outcome.CLOSED)
+    return Submission(Outcome.SIGNED, signature)
 
 
 def sign(

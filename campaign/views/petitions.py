@@ -3,7 +3,6 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,15 +11,14 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from campaign import inbox, stats
+from campaign import inbox, signing, stats
 from campaign.countries import country_name
-from campaign.digests import client_digest, email_digest
+from campaign.digests import client_digest
 from campaign.forms import SignatureForm
 from campaign.models import Petition
-from campaign.normalise import normalise_email
-from campaign.ratelimit import client_within, hit, too_many_requests
+from campaign.ratelimit import client_within, too_many_requests
 from campaign.sharedpages import personalised, render_shared
-from campaign.signing import PetitionNotOpen, sign
+from campaign.signing import Outcome
 from campaign.tasks import redirect_then_email, send_signature_email, sent_by_a_worker
 from campaign.worldmap import render_world_map
 
@@ -92,10 +90,6 @@ def petition_page(request, slug):
     return personalised(request, page)
 
 
-def sign_limits():
-    return [(settings.CAMPAIGN_SIGN_BURST_LIMIT, 60), (settings.CAMPAIGN_SIGN_DAILY_LIMIT, 86400)]
-
-
 def too_many_signatures(request):
     return too_many_requests(request, template_name="campaign/too_many_signatures.html")
 
@@ -106,41 +100,17 @@ def petition_detail(request, slug):
     if request.method != "POST":
         return petition_page(request, slug)
     petition = signable_petition(slug)
-    action = petition.get_absolute_url()
-    if not petition.is_open():
-        return render(
-            request,
-            TEMPLATE,
-            page_context(petition, None),
-            status=409,
-        )
-    if not client_within(request, "sign", sign_limits()):
+    form = SignatureForm(request.POST, action=petition.get_absolute_url())
+    submission = signing.submit(petition, form, client_digest(request))
+    if submission.outcome == Outcome.CLOSED:
+        return render(request, TEMPLATE, page_context(petition, None), status=409)
+    if submission.outcome == Outcome.LIMITED:
         return too_many_signatures(request)
-    form = SignatureForm(request.POST, action=action)
-    if not form.is_valid():
+    if submission.outcome == Outcome.INVALID:
         return render(request, TEMPLATE, page_context(petition, form))
     inbox_url = reverse("campaign:check_inbox", kwargs={"slug": petition.slug})
-    address = form.cleaned_data["email"]
-    if form.is_bot:
-        return inbox.remember(HttpResponseRedirect(inbox_url), petition, address)
-    digest = email_digest(normalise_email(address))
-    if not hit(f"sign:email:{digest}", settings.CAMPAIGN_EMAIL_DAILY_LIMIT, 86400):
-        return too_many_signatures(request)
-    # A queued e-mail is written in the signature's own transaction (one write, not two); one
-    # sent in this process waits until the response has gone (campaign.tasks).
-    queued = sent_by_a_worker()
-    try:
-        with transaction.atomic():
-            signature, _created = sign(
-                petition, **form.signing_kwargs(), ip_digest=client_digest(request)
-            )
-            if queued:
-                send_signature_email.enqueue(signature.pk)
-    except PetitionNotOpen:
-        return render(request, TEMPLATE, page_context(petition, None), status=409)
-    return inbox.remember(
-        redirect_then_email(inbox_url, signature.pk), petition, address, signature
-    )
+    response = submission.redirect(inbox_url)
+    return inbox.remember(response, petition, form.cleaned_data["email"], submission.signature)
 
 
 @never_cache
@@ -167,7 +137,7 @@ def check_inbox(request, slug):
 def send_again(request, petition, sent_to):
     """The same task, under the same limits as signing: per client here, per signature in the
     task (one a minute, a few a day)."""
-    if not client_within(request, "sign", sign_limits()):
+    if not client_within(request, "sign", signing.sign_limits()):
         return too_many_signatures(request)
     url = reverse("campaign:check_inbox", kwargs={"slug": petition.slug}) + "?again=1"
     signature_id = sent_to.signature_id() if sent_to else None
