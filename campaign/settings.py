@@ -66,9 +66,9 @@ SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT',
 INSTALLED_APPS = [
     "modeltranslation",
     # Before django.contrib.auth: its createsuperuser prints the enrolment link.
-    "staff",
-    # django.contrib.admin, with staff.sites.StaffAdminSite (two factors) as admin.site.
-    "staff.apps.StaffAdminConfig",
+    "campaign.staff",
+    # django.contrib.admin, with campaign.staff.sites.StaffAdminSite (two factors) as admin.site.
+    "campaign.staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "staff.middleware.AdminActivityMiddleware",
+    "campaign.staff.middleware.AdminActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "campaign.middleware.SecurityHeadersMiddleware",
@@ -346,7 +346,7 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # Staff accounts (the staff app). Only staff have sessions (public pages keep their messages in
 # a cookie), so sessions are the admin's: they end when the browser closes, and after
-# DJANGO_STAFF_IDLE_MINUTES without an admin request (staff.middleware.AdminActivityMiddleware
+# DJANGO_STAFF_IDLE_MINUTES without an admin request (campaign.staff.middleware
 # saves the session on each, moving its expiry on).
 SESSION_COOKIE_AGE = envint("DJANGO_STAFF_IDLE_MINUTES", 30) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -360,9 +360,9 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AXES_FAILURE_LIMIT = envint("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-# Axes stores a keyed digest of the client IP and no browser details (staff.attempts).
-AXES_CLIENT_IP_CALLABLE = "staff.attempts.client_pseudonym"
-AXES_HANDLER = "staff.attempts.PseudonymousHandler"
+# Axes stores a keyed digest of the client IP and no browser details (campaign.staff.attempts).
+AXES_CLIENT_IP_CALLABLE = "campaign.staff.attempts.client_pseudonym"
+AXES_HANDLER = "campaign.staff.attempts.PseudonymousHandler"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 AXES_LOCKOUT_TEMPLATE = "429.html"
 

@@ -10,7 +10,7 @@ from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth.backends import ModelBackend
 from django.urls import reverse
 
-from staff.links import enrolment_url
+from campaign.staff.links import enrolment_url
 from tests.staff.otp import code_for
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.db import connections
 from django_otp.oath import TOTP
 
-from staff.links import enrolment_url
+from campaign.staff.links import enrolment_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

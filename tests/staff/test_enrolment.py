@@ -13,7 +13,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from staff.links import enrolment_url
+from campaign.staff.links import enrolment_url
 from tests.staff.otp import authenticator, verified_login
 
 pytestmark = pytest.mark.django_db

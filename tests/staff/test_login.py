@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 
-from staff.devices import new_backup_codes
+from campaign.staff.devices import new_backup_codes
 from tests.staff.otp import authenticator, code_for
 
 pytestmark = pytest.mark.django_db

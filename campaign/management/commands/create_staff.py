@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from staff.links import instructions
+from campaign.staff.links import instructions
 
 # role: (group created by the migrations, default user name, environment variable)
 ROLES = {

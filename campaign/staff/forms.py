@@ -4,7 +4,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 
-from staff.devices import verify_code
+from campaign.staff.devices import verify_code
 
 
 class StaffLoginForm(AdminAuthenticationForm):

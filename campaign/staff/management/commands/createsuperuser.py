@@ -4,7 +4,7 @@ a superuser cannot log in to the admin either."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management.commands import createsuperuser
 
-from staff.links import instructions
+from campaign.staff.links import instructions
 
 
 class Command(createsuperuser.Command):

@@ -4,7 +4,7 @@ for an account that existed before the second factor, or after a lost phone (--r
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from staff import devices, links
+from campaign.staff import devices, links
 
 
 class Command(BaseCommand):

@@ -17,7 +17,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from staff.devices import has_authenticator
+from campaign.staff.devices import has_authenticator
 
 SALT = "staff.enrolment"
 

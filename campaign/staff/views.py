@@ -7,8 +7,8 @@ from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from staff import devices, links
-from staff.forms import AuthenticatorCodeForm, EnrolmentPasswordForm
+from campaign.staff import devices, links
+from campaign.staff.forms import AuthenticatorCodeForm, EnrolmentPasswordForm
 
 # What the password step leaves for the app step: the link's token and the new device's id.
 PENDING = "staff_enrolment"

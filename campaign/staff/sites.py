@@ -2,8 +2,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
-from staff import views
-from staff.forms import StaffLoginForm
+from campaign.staff import views
+from campaign.staff.forms import StaffLoginForm
 
 
 class StaffAdminSite(OTPAdminSite):
