@@ -23,16 +23,13 @@ from django.utils.translation import get_language_from_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from campaign.ratelimit import client_within, hit
+from campaign.lib.ratelimit import allowed, client_allowed
 
 logger = logging.getLogger(__name__)
 
 # Chromium 156's reports of our pages are about 500 bytes; this leaves room for long addresses.
 MAX_BYTES = 16 * 1024
 FIELD_LENGTH = 100
-REPORTS_PER_CLIENT_PER_MINUTE = 20
-# All clients together, so that many addresses cannot flood the log either.
-REPORTS_PER_MINUTE = 600
 # Directive names, dispositions and the keywords browsers put for blocked content
 # ("inline", "eval", "data", "trusted-types-sink"...).
 KEYWORD = re.compile(r"[a-z][a-z0-9-]*")
@@ -111,8 +108,8 @@ def too_many():
 @csrf_exempt
 @require_POST
 def receive(request):
-    within = client_within(request, "csp-report", [(REPORTS_PER_CLIENT_PER_MINUTE, 60)])
-    if not (within and hit("csp-report:all", REPORTS_PER_MINUTE, 60)):
+    within = client_allowed(request, "csp-report")
+    if not (within and allowed("csp-report-all", "all")):
         return too_many()
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)

@@ -8,9 +8,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaign.countries import sorted_countries
+from campaign.lib.visitor_text import VisitorParagraphField, VisitorTextField
 from campaign.models import Signature
 from campaign.normalise import InvalidEmail, deliverable_email, normalise_email
-from campaign.visitor_text import VisitorParagraphField, VisitorTextField
 
 
 def country_choices():

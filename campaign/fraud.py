@@ -12,7 +12,7 @@ from django.contrib.admin.models import CHANGE
 from django.db.models import Count, Q
 
 from campaign import moderation, signing
-from campaign.audit import log_bulk
+from campaign.lib.audit import log_bulk
 from campaign.models import Petition, Signature
 from campaign.timebuckets import HOUR, hour_of, parse_hour, utc_hour
 

@@ -11,16 +11,15 @@ e-mail.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, F, When
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 
-from campaign.digests import email_digest
+from campaign.lib.digests import email_digest
+from campaign.lib.ratelimit import allowed
 from campaign.models import Signature, SignatureCountShard
 from campaign.normalise import normalise_email
-from campaign.ratelimit import hit, within
 from campaign.tasks import redirect_then_email, send_signature_email, sent_by_a_worker
 
 State = Signature.State
@@ -53,11 +52,6 @@ class Submission:
         return redirect_then_email(url, self.signature.pk)
 
 
-def sign_limits():
-    """Signature forms per client (its keyed IP digest): a burst a minute, and a day."""
-    return [(settings.CAMPAIGN_SIGN_BURST_LIMIT, 60), (settings.CAMPAIGN_SIGN_DAILY_LIMIT, 86400)]
-
-
 def submit(petition, form, client):
     """Sign `petition` with a bound SignatureForm sent by the client whose digest is `client`.
 
@@ -69,14 +63,14 @@ def submit(petition, form, client):
     """
     if not petition.is_open():
         return Submission(Outcome.CLOSED)
-    if not within(f"sign:client:{client}", sign_limits()):
+    if not allowed("sign", f"client:{client}"):
         return Submission(Outcome.LIMITED)
     if not form.is_valid():
         return Submission(Outcome.INVALID)
     if form.is_bot:
         return Submission(Outcome.SIGNED)
     digest = email_digest(normalise_email(form.cleaned_data["email"]))
-    if not hit(f"sign:email:{digest}", settings.CAMPAIGN_EMAIL_DAILY_LIMIT, 86400):
+    if not allowed("sign-address", digest):
         return Submission(Outcome.LIMITED)
     queued = sent_by_a_worker()
     try:

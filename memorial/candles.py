@@ -2,35 +2,29 @@
 
 The count is cached under a generation number that every change bumps after it commits. A
 reader that counted just before a new candle committed stores its stale figure under the old
-generation, which no one reads again, so the figure shown is always exact.
+generation, which no one reads again, so the figure shown is always exact (campaign.lib.versioned).
 """
 
-import time
-
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
+from campaign.lib.versioned import Version
 from memorial.models import Tribute
 
-GENERATION_KEY = "memorial:candles:generation"
-COUNT_KEY = "memorial:candles:count:{}"
+GENERATION = Version("memorial:candles:generation")
 COUNT_TIMEOUT = 24 * 3600
-# Per client: a candle a minute is plenty for a person; the day limit stops a script.
-LIMITS = [(3, 60), (20, 24 * 3600)]
 
 
 def generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # A fresh start value, so a count left under an old number is never read by mistake.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return GENERATION.current()
+
+
+def count_key():
+    return GENERATION.key("count")
 
 
 def candle_count():
-    key = COUNT_KEY.format(generation())
+    key = count_key()
     count = cache.get(key)
     if count is None:
         count = Tribute.objects.counted().count()
@@ -39,13 +33,7 @@ def candle_count():
 
 
 def invalidate_count():
-    def bump():
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.delete(GENERATION_KEY)
-
-    transaction.on_commit(bump)
+    GENERATION.bump_after_commit()
 
 
 def light_candle(first_name, message, language):

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from campaign.visitor_text import VisitorParagraphField, VisitorTextField
+from campaign.lib.visitor_text import VisitorParagraphField, VisitorTextField
 from memorial.models import CorrectionRequest, Person, Tribute
 
 

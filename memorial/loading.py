@@ -19,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from campaign.translation_review import REVIEWED_LANGUAGES, TranslationReview, review_field
+from campaign.lib.translation_review import REVIEWED_LANGUAGES, TranslationReview, review_field
 from memorial.models import (
     Citation,
     CountClaim,

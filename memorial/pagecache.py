@@ -9,45 +9,32 @@ hides a person on the very next request, cached or not.
 Only anonymous GETs with no pending messages and no free-text query are cached: an editor's
 preview, a search or a flash message always renders afresh, and no visitor can fill the cache
 with arbitrary keys. A page is shared by everyone, so it must hold no visitor's CSRF token
-(campaign.sharedpages refuses one that does).
+(campaign.lib.sharedpages refuses one that does).
 """
 
 import functools
 import hashlib
-import time
 
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from campaign.sharedpages import ensure_shareable
+from campaign.lib.sharedpages import ensure_shareable
+from campaign.lib.versioned import Version
 
-VERSION_KEY = "memorial:content:version"
+CONTENT = Version("memorial:content:version")
 PAGE_KEY = "memorial:page:{versions}:{language}:{path}"
 # A safety net only: every change through Django invalidates at once.
 PAGE_TIMEOUT = 3600
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.delete(VERSION_KEY)
+    return CONTENT.current()
 
 
 def content_changed(*args, **kwargs):
     """Receiver for post_save/post_delete, and called by bulk changes."""
-    _bump()
-    transaction.on_commit(_bump)
+    CONTENT.bump_now_and_after_commit()
 
 
 def cacheable(request, allowed_params):

@@ -1,6 +1,6 @@
 """The moderation actions on signatures and their comments.
 
-Each one asks first (campaign.admin.confirm), changes state only through campaign.signing or
+Each one asks first (campaign.lib.confirm), changes state only through campaign.signing or
 campaign.moderation, logs every row it changes, and drops the cached public figures of the
 petitions it touched, so the public count follows at once.
 """
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign import moderation, signing
-from campaign.admin.confirm import confirm_first
+from campaign.lib.confirm import confirm_first
 from campaign.models import Signature
 from campaign.tasks import send_signature_email
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from campaign import charts, dashboard
 from campaign.countries import country_name
+from campaign.lib.querystring import positive_int
 from campaign.models import Petition, Signature
-from campaign.querystring import positive_int
 from memorial.models import Tribute
 
 # Series order, which sets their colours: counted (green), waiting (amber), rejected (red).

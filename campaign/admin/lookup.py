@@ -16,8 +16,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaign.digests import email_digest
 from campaign.fraud import every_petition
+from campaign.lib.digests import email_digest
 from campaign.normalise import InvalidEmail, normalise_email
 
 

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from campaign import export, moderation
-from campaign.audit import log_bulk
+from campaign.lib.audit import log_bulk
+from campaign.lib.translation_review_admin import REVIEW_ACTIONS, TranslationReviewAdminMixin
 from campaign.models import Petition
-from campaign.translation_review_admin import REVIEW_ACTIONS, TranslationReviewAdminMixin
 
 EXPORT_PERMISSION = "campaign.export_signatures"
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaign.translation_review import TranslationReviewed
+from campaign.lib.translation_review import TranslationReviewed
 
 
 class PetitionQuerySet(models.QuerySet):

@@ -6,7 +6,7 @@ import ipaddress
 
 from axes.handlers.database import AxesDatabaseHandler
 
-from campaign.digests import client_ip, keyed_digest
+from campaign.lib.digests import client_ip, keyed_digest
 
 
 def client_pseudonym(request):

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from campaign import inbox, signing, stats
 from campaign.countries import country_name
-from campaign.digests import client_digest
 from campaign.forms import SignatureForm
+from campaign.lib.digests import client_digest
+from campaign.lib.ratelimit import client_allowed, too_many_requests
+from campaign.lib.sharedpages import personalised, render_shared
 from campaign.models import Petition
-from campaign.ratelimit import client_within, too_many_requests
-from campaign.sharedpages import personalised, render_shared
 from campaign.signing import Outcome
 from campaign.tasks import redirect_then_email, send_signature_email, sent_by_a_worker
 from campaign.worldmap import render_world_map
@@ -137,7 +137,7 @@ def check_inbox(request, slug):
 def send_again(request, petition, sent_to):
     """The same task, under the same limits as signing: per client here, per signature in the
     task (one a minute, a few a day)."""
-    if not client_within(request, "sign", signing.sign_limits()):
+    if not client_allowed(request, "sign"):
         return too_many_signatures(request)
     url = reverse("campaign:check_inbox", kwargs={"slug": petition.slug}) + "?again=1"
     signature_id = sent_to.signature_id() if sent_to else None

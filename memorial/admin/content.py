@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from campaign.translation_review_admin import REVIEW_ACTIONS, TranslationReviewAdminMixin
+from campaign.lib.translation_review_admin import REVIEW_ACTIONS, TranslationReviewAdminMixin
 from memorial.models import Citation, CountClaim, Event, Harm, NameVariant, Person, Source
 
 

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaign.admin.confirm import confirm_first
+from campaign.lib.confirm import confirm_first
 from memorial.candles import invalidate_count, moderate
 from memorial.models import CorrectionRequest, Tribute
 

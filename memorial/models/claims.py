@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from campaign.translation_review import TranslationReviewed
+from campaign.lib.translation_review import TranslationReviewed
 from memorial.models.base import ContentQuerySet
 from memorial.models.dates import DatePrecision, format_partial_date, iso_partial_date
 

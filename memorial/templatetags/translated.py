@@ -15,7 +15,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language, gettext
 from modeltranslation.utils import build_localized_fieldname
 
-from campaign.translation_review import REVIEWED_LANGUAGES
+from campaign.lib.translation_review import REVIEWED_LANGUAGES
 
 register = template.Library()
 ORIGINAL = settings.MODELTRANSLATION_DEFAULT_LANGUAGE

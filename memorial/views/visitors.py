@@ -7,22 +7,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from campaign.querystring import positive_int
-from campaign.ratelimit import client_within, too_many_requests
-from memorial.candles import LIMITS as CANDLE_LIMITS
+from campaign.lib.querystring import positive_int
+from campaign.lib.ratelimit import client_allowed, too_many_requests
 from memorial.candles import candle_count, light_candle
 from memorial.forms import CandleForm, CorrectionForm
 from memorial.models import CorrectionRequest, Person, Tribute
 
 CANDLES_PER_PAGE = 60
-CORRECTION_LIMITS = [(5, 3600), (20, 24 * 3600)]
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def candles(request):
     if request.method == "POST":
         form = CandleForm(request.POST)
-        if not client_within(request, "candle", CANDLE_LIMITS):
+        if not client_allowed(request, "candle"):
             return too_many_requests(request)
         if form.is_valid():
             # A bot that filled the hidden field sees the same thanks and lights nothing.
@@ -63,7 +61,7 @@ def approved_page(before):
 def correction(request):
     if request.method == "POST":
         form = CorrectionForm(request.POST)
-        if not client_within(request, "correction", CORRECTION_LIMITS):
+        if not client_allowed(request, "correction"):
             return too_many_requests(request)
         if form.is_valid():
             if not form.is_bot():

@@ -6,9 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from campaign.digests import client_digest, client_ip
+from campaign.lib.digests import client_digest, client_ip
+from campaign.lib.ratelimit import bucket_key, hit, too_many_requests, used
 from campaign.models import Signature
-from campaign.ratelimit import bucket_key, hit, too_many_requests, used
 from tests.campaign.factories import make_petition
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
 from campaign import signing
-from campaign.digests import email_digest
+from campaign.lib.digests import email_digest
 from campaign.models import Petition, Signature, SignatureCountShard
 from campaign.normalise import normalise_email
 from campaign.reconcile import reconcile

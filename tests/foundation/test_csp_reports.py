@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from campaign import csp_reports
+from campaign.lib import ratelimit
 from campaign.tokens import confirm_token
 from tests.campaign.factories import make_petition, make_signature
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
@@ -139,14 +140,14 @@ def test_only_post(client):
 
 def test_each_client_is_limited_and_so_are_all_together(log, monkeypatch):
     report = chromium_report("http://testserver/en/")
-    limit = csp_reports.REPORTS_PER_CLIENT_PER_MINUTE
+    limit = ratelimit.CSP_REPORTS_PER_CLIENT_PER_MINUTE
     answers = [send(report).status_code for _report in range(limit + 1)]
     assert answers == [204] * limit + [429]
     assert len(logged(log)) == limit
     assert send(report, ip="198.51.100.1").status_code == 204, "another client is not limited"
 
     # All together: the first client's `limit` reports and the other's one count.
-    monkeypatch.setattr(csp_reports, "REPORTS_PER_MINUTE", limit + 1)
+    monkeypatch.setattr(ratelimit, "CSP_REPORTS_PER_MINUTE", limit + 1)
     assert send(report, ip="198.51.100.2").status_code == 429
     assert len(logged(log)) == limit + 1
 

@@ -16,8 +16,8 @@ from django.middleware.csrf import _does_token_match
 from django.test import Client, RequestFactory
 from django.utils import translation
 
+from campaign.lib.sharedpages import VisitorSecretInPage, ensure_shareable
 from campaign.models import Petition, Signature
-from campaign.sharedpages import VisitorSecretInPage, ensure_shareable
 from tests.urls_catalogue import public_urls
 
 pytestmark = pytest.mark.django_db

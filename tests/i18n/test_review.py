@@ -13,8 +13,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
+from campaign.lib.translation_review import TranslationReview
 from campaign.models import Petition
-from campaign.translation_review import TranslationReview
 from memorial.loading import load_memorial
 from memorial.models import Citation, CountClaim, Event, Harm, Person, Source
 from tests.campaign.factories import make_petition

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from campaign.lib import ratelimit
 from memorial import candles
 from memorial.models import Tribute
 
@@ -55,7 +56,7 @@ def test_count_is_read_from_the_cache_without_a_query(client, django_assert_num_
 
 def test_a_count_taken_before_a_commit_is_never_served_after_it(client):
     """A reader that counted before a candle committed wrote under the old generation."""
-    old_key = candles.COUNT_KEY.format(candles.generation())
+    old_key = candles.count_key()
     light(client)
     cache.set(old_key, 0)  # the late write of a stale reader
     assert candles.candle_count() == 1
@@ -75,7 +76,7 @@ def test_too_long_message_is_refused(client):
 
 
 def test_rate_limit_answers_429(client):
-    limit = candles.LIMITS[0][0]
+    limit = ratelimit.POLICIES["candle"]()[0][0]
     for _ in range(limit):
         assert light(client).status_code == 302
     response = light(client)

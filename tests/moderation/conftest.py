@@ -12,7 +12,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign.digests import email_digest, keyed_digest
+from campaign.lib.digests import email_digest, keyed_digest
 from campaign.models import Signature, SignatureCountShard
 from campaign.normalise import normalise_email
 from tests.campaign.factories import make_petition

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test import RequestFactory
 
 from campaign.admin.dashboard import chosen
-from campaign.querystring import positive_int
+from campaign.lib.querystring import positive_int
 from memorial.loading import load_memorial
 from memorial.models import CorrectionRequest, Tribute
 

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from campaign.lib.translation_review import REVIEWED_LANGUAGES, TranslationReview, review_field
 from campaign.models import Petition
-from campaign.translation_review import REVIEWED_LANGUAGES, TranslationReview, review_field
 
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "petition.json"
 LANGUAGES = ("en", "ru", "kk")

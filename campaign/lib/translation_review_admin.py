@@ -1,8 +1,9 @@
 """The review state of translations in the admin: columns, filters, actions, and a reset.
 
 Mix `TranslationReviewAdminMixin` into the ModelAdmin of a `TranslationReviewed` model and
-add `REVIEW_ACTIONS` to its `actions`. Marking a translation reviewed writes one admin
-LogEntry per record, so each record's history says who approved it and when. When an
+add `REVIEW_ACTIONS` to its `actions`. Each language of REVIEWED_LANGUAGES gets a column
+(`ru_reviewed`) and an action (`mark_ru_reviewed`). Marking a translation reviewed writes one
+admin LogEntry per record, so each record's history says who approved it and when. When an
 editor changes the English text in the change form, the approved translations go back to
 "needs native review": they no longer say what the English says.
 """
@@ -10,17 +11,18 @@ editor changes the English text in the change form, the approved translations go
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.translator import translator
 
-from campaign.translation_review import REVIEWED_LANGUAGES, TranslationReview, review_field
+from campaign.lib.translation_review import (
+    REVIEWED_LANGUAGES,
+    TEXTS,
+    TranslationReview,
+    review_field,
+)
 
 REVIEW_FIELDS = [review_field(language) for language in REVIEWED_LANGUAGES]
-REVIEW_ACTIONS = ["mark_ru_reviewed", "mark_kk_reviewed"]
-LOG_MESSAGES = {
-    "ru": _("Marked the Russian translation reviewed by a native speaker."),
-    "kk": _("Marked the Kazakh translation reviewed by a native speaker."),
-}
+REVIEW_COLUMNS = [f"{language}_reviewed" for language in REVIEWED_LANGUAGES]
+REVIEW_ACTIONS = [f"mark_{language}_reviewed" for language in REVIEWED_LANGUAGES]
 
 
 def mark_reviewed(request, queryset, language):
@@ -30,13 +32,34 @@ def mark_reviewed(request, queryset, language):
     queryset.model.objects.filter(pk__in=[obj.pk for obj in changed]).update(
         **{field: TranslationReview.REVIEWED}
     )
-    LogEntry.objects.log_actions(request.user.pk, changed, CHANGE, str(LOG_MESSAGES[language]))
+    LogEntry.objects.log_actions(request.user.pk, changed, CHANGE, str(TEXTS[language].logged))
     return len(changed)
+
+
+def review_column(language):
+    field = review_field(language)
+
+    @admin.display(description=TEXTS[language].column, boolean=True, ordering=field)
+    def reviewed(self, obj):
+        return getattr(obj, field) == TranslationReview.REVIEWED
+
+    reviewed.__name__ = f"{language}_reviewed"
+    return reviewed
+
+
+def review_action(language):
+    @admin.action(description=TEXTS[language].action, permissions=["change"])
+    def mark(self, request, queryset):
+        count = mark_reviewed(request, queryset, language)
+        self.message_user(request, TEXTS[language].marked % {"count": count})
+
+    mark.__name__ = f"mark_{language}_reviewed"
+    return mark
 
 
 class TranslationReviewAdminMixin:
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "ru_reviewed", "kk_reviewed"]
+        return [*super().get_list_display(request), *REVIEW_COLUMNS]
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), *REVIEW_FIELDS]
@@ -45,40 +68,6 @@ class TranslationReviewAdminMixin:
         """The review states after the texts they are about."""
         fields = [name for name in super().get_fields(request, obj) if name not in REVIEW_FIELDS]
         return [*fields, *REVIEW_FIELDS]
-
-    @admin.display(description=_("Russian reviewed"), boolean=True, ordering="review_ru")
-    def ru_reviewed(self, obj):
-        return obj.review_ru == TranslationReview.REVIEWED
-
-    @admin.display(description=_("Kazakh reviewed"), boolean=True, ordering="review_kk")
-    def kk_reviewed(self, obj):
-        return obj.review_kk == TranslationReview.REVIEWED
-
-    @admin.action(
-        description=_("Mark the Russian translation reviewed by a native speaker"),
-        permissions=["change"],
-    )
-    def mark_ru_reviewed(self, request, queryset):
-        count = mark_reviewed(request, queryset, "ru")
-        report = ngettext(
-            "%(count)d Russian translation marked reviewed.",
-            "%(count)d Russian translations marked reviewed.",
-            count,
-        )
-        self.message_user(request, report % {"count": count})
-
-    @admin.action(
-        description=_("Mark the Kazakh translation reviewed by a native speaker"),
-        permissions=["change"],
-    )
-    def mark_kk_reviewed(self, request, queryset):
-        count = mark_reviewed(request, queryset, "kk")
-        report = ngettext(
-            "%(count)d Kazakh translation marked reviewed.",
-            "%(count)d Kazakh translations marked reviewed.",
-            count,
-        )
-        self.message_user(request, report % {"count": count})
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -103,3 +92,8 @@ class TranslationReviewAdminMixin:
                 _("The English text changed: its approved translations need review again."),
                 messages.WARNING,
             )
+
+
+for _language in REVIEWED_LANGUAGES:
+    setattr(TranslationReviewAdminMixin, f"{_language}_reviewed", review_column(_language))
+    setattr(TranslationReviewAdminMixin, f"mark_{_language}_reviewed", review_action(_language))

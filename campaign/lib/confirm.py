@@ -17,7 +17,7 @@ from django.contrib.admin.models import CHANGE
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from campaign.audit import log_bulk
+from campaign.lib.audit import log_bulk
 
 CONFIRMED = "confirmed"
 
@@ -64,4 +64,4 @@ def confirmation_page(modeladmin, request, queryset, changing, name, description
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "confirmed_name": CONFIRMED,
     }
-    return TemplateResponse(request, "admin/campaign/confirm_action.html", context)
+    return TemplateResponse(request, "admin/confirm_action.html", context)
