@@ -111,7 +111,9 @@ def measure(label, args, var_dir, env):
     manage(env, "load_memorial")
     manage(env, "load_petition")
     slug = django_eval(
-        env, "from campaign.models import Petition; print(Petition.objects.public().first().slug)"
+        env,
+        "from campaign.petitions.models import Petition;"
+        "print(Petition.objects.public().first().slug)",
     )
     tokens = Path(var_dir) / "tokens.txt"
     started = time.monotonic()
@@ -190,7 +192,7 @@ def measure(label, args, var_dir, env):
         django_eval(
             env,
             (
-                "import json; from campaign.models import Petition, Signature;"
+                "import json; from campaign.petitions.models import Petition, Signature;"
                 f"p = Petition.objects.get(slug={slug!r});"
                 "s = Signature.objects.filter(petition=p);"
                 "print(json.dumps({'confirmed': s.confirmed().count(), 'total': s.count()}))"

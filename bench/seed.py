@@ -10,9 +10,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from campaign.models import Petition, Signature
-from campaign.reconcile import reconcile
-from campaign.tokens import confirm_token
+from campaign.petitions.models import Petition, Signature
+from campaign.petitions.reconcile import reconcile
+from campaign.petitions.tokens import confirm_token
 
 COUNTRIES = ["KZ"] * 50 + ["RU"] * 15 + ["GB"] * 10 + ["DE", "FR", "US", "UA", "KG", "PL", "SE"]
 

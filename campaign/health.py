@@ -15,7 +15,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from campaign.models import Heartbeat
+from campaign.petitions.models import Heartbeat
 
 logger = logging.getLogger(__name__)
 

@@ -84,7 +84,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "campaign",
+    "campaign.petitions",
     "memorial",
 ]
 

@@ -33,6 +33,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("memorial.urls")),
-    path("petitions/", include("campaign.petition_urls")),
+    path("petitions/", include("campaign.petitions.urls")),
     path("embed/", embed_views.partner_page, name="memorial_embed_page"),
 )

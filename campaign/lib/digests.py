@@ -17,7 +17,7 @@ def keyed_digest(purpose, value):
 
 
 def email_digest(normalised_email):
-    """The one-signature-per-person key: pass the output of campaign.normalise."""
+    """The one-signature-per-person key: pass the output of campaign.petitions.normalise."""
     return keyed_digest("email", normalised_email)
 
 

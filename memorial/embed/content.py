@@ -5,7 +5,7 @@ pages: only public people, never one whose consent was withdrawn. Nothing about 
 read beyond the petition's confirmed count: an embed sits on other people's sites.
 """
 
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from memorial import queries
 from memorial.candles import candle_count
 from memorial.models import Event, Harm

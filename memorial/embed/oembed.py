@@ -16,7 +16,7 @@ from django.utils.translation import get_language_from_path, gettext
 from django.views.decorators.http import require_safe
 
 from campaign.lib.querystring import positive_int
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from memorial.embed.headers import public_cache
 from memorial.embed.options import EmbedOptions
 from memorial.embed.snippets import memorial_snippet, petition_snippet

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from memorial.candles import generation
 from memorial.embed import snippets
 from memorial.embed.content import memorial_content, open_petition

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from memorial.candles import light_candle, moderate
 from memorial.models import Tribute
 from tests.campaign.factories import make_signature

@@ -10,7 +10,7 @@ PHONE = {"width": 375, "height": 667}
 
 @pytest.fixture
 def petition_path(shipped):
-    from campaign.models import Petition
+    from campaign.petitions.models import Petition
 
     return Petition.objects.get().get_absolute_url().split("/", 2)[2]
 

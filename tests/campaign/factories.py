@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from campaign import signing
-from campaign.models import Petition
+from campaign.petitions import signing
+from campaign.petitions.models import Petition
 
 _numbers = itertools.count(1)
 
@@ -30,7 +30,7 @@ def make_petition(slug=None, **fields):
 
 
 def make_signature(petition, email=None, state="pending", **fields):
-    """A signature made through campaign.signing, so counts stay right."""
+    """A signature made through campaign.petitions.signing, so counts stay right."""
     details = {
         "name": "Test Signer",
         "email": email or f"signer{next(_numbers)}@example.org",

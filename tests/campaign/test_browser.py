@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.db import connections
 
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition, make_signature
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -15,9 +15,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign import signing
-from campaign.inbox import MAX_AGE, cookie_name, mask
-from campaign.models import Signature
+from campaign.petitions import signing
+from campaign.petitions.inbox import MAX_AGE, cookie_name, mask
+from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition
 
 pytestmark = pytest.mark.django_db

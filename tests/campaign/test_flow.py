@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from campaign.models import Petition, Signature
+from campaign.petitions.models import Petition, Signature
 from tests.campaign.factories import make_petition
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_new_pending_and_confirmed_addresses_get_the_same_answer(client, setting
     pending = sign(client, petition, email="new@example.org")
     sign(client, petition, email="done@example.org")
     Signature.objects.get(email="done@example.org")
-    from campaign import signing
+    from campaign.petitions import signing
 
     signing.confirm(Signature.objects.get(email="done@example.org"))
     confirmed = sign(client, petition, email="done@example.org")
@@ -135,7 +135,7 @@ def test_a_confirmed_signer_hears_about_a_repeat_only_if_we_still_hold_the_addre
     sign(client, petition, email="keep@example.org", wants_updates="on")
     sign(client, petition, email="drop@example.org")
     for signature in Signature.objects.all():
-        from campaign import signing
+        from campaign.petitions import signing
 
         signing.confirm(signature)
     Signature.objects.update(last_sent_at=None)

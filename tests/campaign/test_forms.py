@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign.forms import SignatureForm
-from campaign.models import Signature
+from campaign.petitions.forms import SignatureForm
+from campaign.petitions.models import Signature
 
 KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 

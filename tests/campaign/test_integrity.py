@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition
 from tests.campaign.test_flow import links_in, sign
 

@@ -6,8 +6,8 @@ import pytest
 from django.core import signing as django_signing
 from django.urls import reverse
 
-from campaign.models import Signature
-from campaign.tokens import CONFIRM_SALT, confirm_token, withdraw_token
+from campaign.petitions.models import Signature
+from campaign.petitions.tokens import CONFIRM_SALT, confirm_token, withdraw_token
 from tests.campaign.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db

@@ -48,7 +48,7 @@ def test_twenty_identical_submissions_leave_one_signature(gunicorn_server):
         f"/en/petitions/{SLUG}/check-your-inbox/"
     }
     out = gunicorn_server.python(
-        "from campaign.models import Signature;"
+        "from campaign.petitions.models import Signature;"
         f"print(Signature.objects.filter(petition__slug='{SLUG}').count())"
     )
     assert out.strip() == "1"
@@ -58,7 +58,7 @@ def test_twenty_identical_submissions_leave_one_signature(gunicorn_server):
 
 CREATE_PENDING = """
 import json
-from campaign import signing, tokens
+from campaign.petitions import signing, tokens
 from tests.campaign.factories import make_petition
 petition = make_petition(slug="live-confirmations")
 out = []
@@ -81,7 +81,7 @@ def test_two_hundred_simultaneous_confirmations_count_exactly(gunicorn_server):
     assert all(status < 500 for status in statuses), sorted(set(statuses))
     assert statuses == [302] * 200
     out = gunicorn_server.python(
-        "from campaign.models import Petition, Signature;"
+        "from campaign.petitions.models import Petition, Signature;"
         "p = Petition.objects.get(slug='live-confirmations');"
         "print(p.exact_count(), Signature.objects.confirmed().filter(petition=p).count(),"
         " p.count_shards.count())"

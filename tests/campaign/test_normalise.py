@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from campaign.normalise import InvalidEmail, deliverable_email, normalise_email
+from campaign.petitions.normalise import InvalidEmail, deliverable_email, normalise_email
 
 SAME_MAILBOX = [
     ("someone@example.org", "someone@example.org"),

@@ -10,9 +10,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from campaign.models import Petition, Signature
-from campaign.moderation import forget_cached_figures
-from campaign.signing import reject
+from campaign.petitions.models import Petition, Signature
+from campaign.petitions.moderation import forget_cached_figures
+from campaign.petitions.signing import reject
 from tests.campaign.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db
@@ -179,8 +179,8 @@ def test_petition_list_lists_several_and_hides_drafts(client):
 
 
 def test_what_signers_type_is_escaped_everywhere(client, mailoutbox):
-    from campaign import emails
-    from campaign.tokens import confirm_token, withdraw_token
+    from campaign.petitions import emails
+    from campaign.petitions.tokens import confirm_token, withdraw_token
 
     petition = make_petition()
     public = make_signature(
@@ -209,7 +209,7 @@ def test_signers_addresses_never_appear_in_public_pages(client):
     petition = make_petition()
     make_signature(petition, email="secret.person@example.org", show_name=True, wants_updates=True)
     signature = Signature.objects.get()
-    from campaign import signing
+    from campaign.petitions import signing
 
     signing.confirm(signature)
     urls = [

@@ -8,7 +8,7 @@ from django.test import RequestFactory
 
 from campaign.lib.digests import client_digest, client_ip
 from campaign.lib.ratelimit import bucket_key, hit, too_many_requests, used
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition
 
 pytestmark = pytest.mark.django_db

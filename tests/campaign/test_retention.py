@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from campaign import signing
-from campaign.models import Petition, Signature
+from campaign.petitions import signing
+from campaign.petitions.models import Petition, Signature
 from tests.campaign.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_anonymise_closed_petitions_after_the_retention_period(settings, capsys)
 
 
 def test_a_petition_closed_by_hand_counts_from_its_last_change(settings):
-    from campaign.retention import petitions_due_for_anonymising
+    from campaign.petitions.retention import petitions_due_for_anonymising
 
     petition = make_petition(closes_at=None)
     Petition.objects.filter(pk=petition.pk).update(

@@ -9,9 +9,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from campaign import forms
-from campaign.forms import SignatureForm
-from campaign.models import Signature
+from campaign.petitions import forms
+from campaign.petitions.forms import SignatureForm
+from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition, make_signature
 from tests.campaign.test_flow import sign
 

@@ -5,11 +5,11 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
-from campaign import signing
 from campaign.lib.digests import email_digest
-from campaign.models import Petition, Signature, SignatureCountShard
-from campaign.normalise import normalise_email
-from campaign.reconcile import reconcile
+from campaign.petitions import signing
+from campaign.petitions.models import Petition, Signature, SignatureCountShard
+from campaign.petitions.normalise import normalise_email
+from campaign.petitions.reconcile import reconcile
 from tests.campaign.factories import make_petition, make_signature
 
 pytestmark = pytest.mark.django_db

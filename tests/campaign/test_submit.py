@@ -5,10 +5,10 @@ from django.core import mail
 from django.http import HttpResponseRedirect
 from django_tasks_db.models import DBTaskResult
 
-from campaign import signing
-from campaign.forms import SignatureForm
-from campaign.models import Petition, Signature
-from campaign.signing import Outcome
+from campaign.petitions import signing
+from campaign.petitions.forms import SignatureForm
+from campaign.petitions.models import Petition, Signature
+from campaign.petitions.signing import Outcome
 from tests.campaign.factories import make_petition
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,7 +32,7 @@ def test_every_accepted_form_enqueues_one_task_whoever_signs(client, settings):
     decides later whether anything is sent."""
     from django_tasks_db.models import DBTaskResult
 
-    from campaign import signing
+    from campaign.petitions import signing
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     petition = make_petition()

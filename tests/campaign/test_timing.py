@@ -21,7 +21,7 @@ import pytest
 from django.test import Client
 from django.test.client import ClientHandler
 
-from campaign import signing
+from campaign.petitions import signing
 from tests.campaign.factories import make_petition
 
 pytestmark = pytest.mark.django_db

@@ -11,14 +11,14 @@ def petition_slug():
 
 
 def confirm_token():
-    from campaign.tokens import confirm_token as token
+    from campaign.petitions.tokens import confirm_token as token
     from tests.campaign.factories import make_petition, make_signature
 
     return {"token": token(make_signature(make_petition(slug="sample-petition")))}
 
 
 def withdraw_token():
-    from campaign.tokens import withdraw_token as token
+    from campaign.petitions.tokens import withdraw_token as token
     from tests.campaign.factories import make_petition, make_signature
 
     return {"token": token(make_signature(make_petition(slug="sample-petition")))}

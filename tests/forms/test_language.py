@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition
 from tests.forms.browsing import emailed_link, form_to, heading, sign, submitted
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.core import mail
 from django.urls import reverse
 
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition
 from tests.forms.browsing import emailed_link, form_to, heading, log_in, sign, submitted
 

@@ -8,7 +8,7 @@ from tests.foundation.test_settings import ROOT, run_manage
 
 SHOW = "from django.conf import settings; print(settings.CACHES['default']['VERSION'])"
 PAGE_KEY = (
-    "from campaign.stats import page_key; from django.core.cache import cache; "
+    "from campaign.petitions.stats import page_key; from django.core.cache import cache; "
     "key = page_key('p', 'en')"
 )
 
@@ -18,7 +18,7 @@ def test_the_fingerprint_changes_with_any_served_template(tmp_path):
         shutil.copytree(ROOT / top, tmp_path / top, ignore=shutil.ignore_patterns("__pycache__"))
     before = code_fingerprint(tmp_path)
     assert code_fingerprint(tmp_path) == before
-    template = tmp_path / "campaign/templates/campaign/petition_detail.html"
+    template = tmp_path / "campaign/petitions/templates/campaign/petition_detail.html"
     template.write_text(template.read_text() + "\n")
     assert code_fingerprint(tmp_path) != before
 

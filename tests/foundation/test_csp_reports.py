@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from campaign import csp_reports
 from campaign.lib import ratelimit
-from campaign.tokens import confirm_token
+from campaign.petitions.tokens import confirm_token
 from tests.campaign.factories import make_petition, make_signature
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
 

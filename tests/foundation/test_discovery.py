@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from tests.foundation.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ from django.core.cache import caches
 from django.db import DatabaseError
 from django.urls import reverse
 
-from campaign.models import Heartbeat
+from campaign.petitions.models import Heartbeat
 
 
 def test_healthz_writes_to_the_database_and_the_cache(client, db):

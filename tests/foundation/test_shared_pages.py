@@ -17,7 +17,7 @@ from django.test import Client, RequestFactory
 from django.utils import translation
 
 from campaign.lib.sharedpages import VisitorSecretInPage, ensure_shareable
-from campaign.models import Petition, Signature
+from campaign.petitions.models import Petition, Signature
 from tests.urls_catalogue import public_urls
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext, ngettext, pgettext
 
-from campaign import catalog_supplement
+from campaign.petitions import catalog_supplement
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 CATALOGS = sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))

@@ -9,9 +9,9 @@ import unicodedata
 import pytest
 from django.utils import translation
 
-from campaign.collation import sort_key
-from campaign.countries import COUNTRIES, FIRST, sorted_countries
-from campaign.forms import SignatureForm
+from campaign.petitions.collation import sort_key
+from campaign.petitions.countries import COUNTRIES, FIRST, sorted_countries
+from campaign.petitions.forms import SignatureForm
 
 # The alphabets, written out from each language's own order (for Kazakh, the 42 letters of the
 # Cyrillic alphabet of 1940 as taught today); the test checks the lists against them by hand,

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from memorial.models import Event, Person
 
 pytestmark = pytest.mark.django_db

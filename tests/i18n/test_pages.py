@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from modeltranslation.translator import translator
 
-from campaign.models import Petition, Signature
+from campaign.petitions.models import Petition, Signature
 from memorial.models import Person, Source
 from tests.i18n.conftest import LANGUAGES, NAVIGATION, visible_text
 from tests.urls_catalogue import public_urls

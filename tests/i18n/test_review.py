@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from campaign.lib.translation_review import TranslationReview
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from memorial.loading import load_memorial
 from memorial.models import Citation, CountClaim, Event, Harm, Person, Source
 from tests.campaign.factories import make_petition

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from campaign.models import Signature, SignatureCountShard
+from campaign.petitions.models import Signature, SignatureCountShard
 from tests.campaign.factories import make_petition
 
 pytestmark = pytest.mark.django_db

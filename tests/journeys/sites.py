@@ -59,7 +59,7 @@ class Site:
     def confirmed_count(self):
         """The exact count from the database, as a baseline that no cache can make stale."""
         code = (
-            "from campaign.models import Petition;"
+            "from campaign.petitions.models import Petition;"
             f"print(Petition.objects.get(slug={self.slug!r}).exact_count())"
         )
         return int(self.python(code))
@@ -67,7 +67,7 @@ class Site:
     def signatures_held(self):
         """Signature rows of the petition in any state: one per person who ever signed."""
         code = (
-            "from campaign.models import Signature;"
+            "from campaign.petitions.models import Signature;"
             f"print(Signature.objects.filter(petition__slug={self.slug!r}).count())"
         )
         return int(self.python(code))
@@ -78,7 +78,7 @@ def load_content(server):
     server.manage("load_memorial")
     server.manage("load_petition")
     return server.python(
-        "from campaign.models import Petition; print(Petition.objects.get().slug)"
+        "from campaign.petitions.models import Petition; print(Petition.objects.get().slug)"
     ).strip()
 
 

@@ -19,7 +19,7 @@ def exportable_rows(site):
     code = f"""
 import json
 from django.utils import timezone
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 rows = Signature.objects.filter(petition__slug={site.slug!r}, state="confirmed").order_by("pk")
 print(json.dumps([
     [s.name if s.show_name else "name withheld", s.city if s.show_name else "", s.country,

@@ -10,7 +10,7 @@ import secrets
 from django.utils import translation
 from playwright.sync_api import expect
 
-from campaign.countries import country_name
+from campaign.petitions.countries import country_name
 
 
 class Visitor:

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from memorial import queries
 from memorial.loading import load_memorial
 from memorial.models import Citation, CountClaim, Event, Harm, Person, Source

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from campaign.models import Petition
+from campaign.petitions.models import Petition
 from memorial.loading import CONTENT_DIR
 from memorial.models import NameVariant, Person
 from tests.urls_catalogue import public_urls
@@ -32,7 +32,7 @@ SCRIPTS = {
     "ru": {"cyrillic_ru", "cyrillic_kk"},
     "kk": {"cyrillic_ru", "cyrillic_kk"},
 }
-PETITION = Path(settings.BASE_DIR) / "campaign" / "content" / "petition.json"
+PETITION = Path(settings.BASE_DIR) / "campaign" / "petitions" / "content" / "petition.json"
 CATALOGS = sorted((Path(settings.BASE_DIR) / "locale").glob("*/LC_MESSAGES/django.po"))
 
 # Names and places that are not people on the memorial: the form each language uses, and the

@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaign.lib.digests import email_digest, keyed_digest
-from campaign.models import Signature, SignatureCountShard
-from campaign.normalise import normalise_email
+from campaign.petitions.models import Signature, SignatureCountShard
+from campaign.petitions.normalise import normalise_email
 from tests.campaign.factories import make_petition
 from tests.staff.otp import verified_login
 
 _numbers = itertools.count(1)
-ROLES_MIGRATION = importlib.import_module("campaign.migrations.0003_roles")
+ROLES_MIGRATION = importlib.import_module("campaign.petitions.migrations.0003_roles")
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 from memorial.models import CorrectionRequest, Tribute
 from tests.moderation.conftest import admin_url, bulk_signatures
 

@@ -7,8 +7,8 @@ from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
-from campaign.models import Signature
-from campaign.timebuckets import hour_of
+from campaign.petitions.models import Signature
+from campaign.petitions.timebuckets import hour_of
 from memorial.models import Tribute
 from tests.moderation.conftest import admin_url, bulk_signatures
 from tests.staff.otp import verified_login

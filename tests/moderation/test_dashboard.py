@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from campaign.models import Signature
+from campaign.petitions.models import Signature
 from memorial.models import Tribute
 from tests.moderation.conftest import admin_url, bulk_signatures
 

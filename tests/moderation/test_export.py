@@ -8,9 +8,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.utils import timezone
 
-from campaign import export
-from campaign.export import neutralise
-from campaign.models import ExportLog
+from campaign.petitions import export
+from campaign.petitions.export import neutralise
+from campaign.petitions.models import ExportLog
 from tests.moderation.conftest import admin_url, bulk_signatures
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.utils import timezone
 
-from campaign.models import Petition, Signature
-from campaign.timebuckets import hour_of
+from campaign.petitions.models import Petition, Signature
+from campaign.petitions.timebuckets import hour_of
 from tests.moderation.conftest import admin_url, bulk_signatures, digest_of
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from campaign.models import Signature, SignatureComment
+from campaign.petitions.models import Signature, SignatureComment
 from memorial.models import CorrectionRequest, Tribute
 from tests.moderation.conftest import admin_url, bulk_signatures
 

@@ -3,8 +3,8 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 
-from campaign import signing, stats
-from campaign.models import Petition, Signature
+from campaign.petitions import signing, stats
+from campaign.petitions.models import Petition, Signature
 from tests.campaign.factories import make_signature
 from tests.moderation.conftest import admin_url
 

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaign.admin.paging import CappedPaginator
-from campaign.models import Signature
+from campaign.petitions.admin.paging import CappedPaginator
+from campaign.petitions.models import Signature
 from tests.moderation.conftest import admin_url, bulk_signatures, digest_of
 
 pytestmark = pytest.mark.django_db

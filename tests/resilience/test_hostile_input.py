@@ -4,8 +4,8 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from campaign.admin.dashboard import chosen
 from campaign.lib.querystring import positive_int
+from campaign.petitions.admin.dashboard import chosen
 from memorial.loading import load_memorial
 from memorial.models import CorrectionRequest, Tribute
 

@@ -132,7 +132,7 @@ def test_a_worker_killed_amid_signatures_is_replaced_and_none_is_lost_or_doubled
         accepted = during[302] + after[302]
         counts = server.python(
             "from django.db.models import Count\n"
-            "from campaign.models import Signature\n"
+            "from campaign.petitions.models import Signature\n"
             "rows = Signature.objects.values('email_digest').annotate(n=Count('pk'))\n"
             "print(len(rows), max(row['n'] for row in rows))\n"
         ).split()

@@ -52,7 +52,9 @@ def test_two_hosts_share_counts_rate_limits_and_the_mail_queue(shared_services):
         hosts[0].manage("load_petition")
         slug = (
             hosts[0]
-            .python("from campaign.models import Petition; print(Petition.objects.get().slug)")
+            .python(
+                "from campaign.petitions.models import Petition; print(Petition.objects.get().slug)"
+            )
             .strip()
         )
         path = f"/en/petitions/{slug}/"
@@ -82,8 +84,8 @@ def test_two_hosts_share_counts_rate_limits_and_the_mail_queue(shared_services):
 
         tokens = json.loads(
             hosts[0].python(
-                "import json; from campaign.models import Signature;"
-                "from campaign.tokens import confirm_token;"
+                "import json; from campaign.petitions.models import Signature;"
+                "from campaign.petitions.tokens import confirm_token;"
                 "print(json.dumps([confirm_token(s) for s in Signature.objects.all()]))"
             )
         )

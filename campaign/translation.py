@@ -1,8 +1,0 @@
-from modeltranslation.translator import TranslationOptions, register
-
-from campaign.models import Petition
-
-
-@register(Petition)
-class PetitionTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "demands", "addressees", "sources")
