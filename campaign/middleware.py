@@ -11,7 +11,7 @@ CROSS_ORIGIN = "cross-origin"
 
 def resource_policy(response):
     """cross-origin for what partners' pages load: the embeds and oEmbed answers (marked
-    public by memorial.embed.headers) and answers CORS opens to every origin (count.json).
+    public by campaign.embed.headers) and answers CORS opens to every origin (count.json).
     Saying so, rather than sending nothing, lets a partner whose page requires CORP
     (Cross-Origin-Embedder-Policy) load them too."""
     open_to_all = response.get("Access-Control-Allow-Origin") == "*"

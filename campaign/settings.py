@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "campaign.petitions",
     "memorial",
+    "campaign.embed",
 ]
 
 MIDDLEWARE = [
@@ -93,7 +94,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Before Session and Locale: it must see (and trim) their Vary on embed responses.
-    "memorial.embed.discovery.EmbedMiddleware",
+    "campaign.embed.discovery.EmbedMiddleware",
     # Before Session, CSRF and Messages: it must see the cookies they set.
     "campaign.private_responses.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -299,7 +300,7 @@ SECURE_CSP = {
     "report-uri": ["/csp-report/"],
 }
 X_FRAME_OPTIONS = "DENY"
-# Who may frame the embed views (memorial.embed) and nothing else: partners' sites. A comma
+# Who may frame the embed views (campaign.embed) and nothing else: partners' sites. A comma
 # list of CSP sources, e.g. "https://union.example.org,https://*.news.example"; * is any.
 EMBED_FRAME_ANCESTORS = envlist("DJANGO_EMBED_FRAME_ANCESTORS", "*")
 SECURE_CONTENT_TYPE_NOSNIFF = True

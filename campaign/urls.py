@@ -6,10 +6,10 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from campaign import csp_reports
+from campaign.embed import oembed as embed_oembed
+from campaign.embed import views as embed_views
 from campaign.health import healthz
 from campaign.site_views import favicon
-from memorial.embed import oembed as embed_oembed
-from memorial.embed import views as embed_views
 from memorial.sitemaps import SITEMAPS as MEMORIAL_SITEMAPS
 
 # Every app adds its sections here; each lists all language versions with alternates.
@@ -27,7 +27,7 @@ urlpatterns = [
     path("csp-report/", csp_reports.receive, name="csp_report"),
     path(settings.ADMIN_PATH, admin.site.urls),
     # Framed by partners' sites; the language is a query parameter, not a prefix.
-    path("embed/", include("memorial.embed.urls")),
+    path("embed/", include("campaign.embed.urls")),
     path("oembed/", embed_oembed.oembed, name="oembed"),
 ]
 

@@ -15,11 +15,11 @@ from django.utils import translation
 from django.utils.translation import get_language_from_path, gettext
 from django.views.decorators.http import require_safe
 
+from campaign.embed.headers import public_cache
+from campaign.embed.options import EmbedOptions
+from campaign.embed.snippets import memorial_snippet, petition_snippet
 from campaign.lib.querystring import positive_int
 from campaign.petitions.models import Petition
-from memorial.embed.headers import public_cache
-from memorial.embed.options import EmbedOptions
-from memorial.embed.snippets import memorial_snippet, petition_snippet
 from memorial.models import Person
 
 OEMBED_MAX_AGE = 3600

@@ -3,7 +3,7 @@ the language is the `lang` option)."""
 
 from django.urls import path
 
-from memorial.embed import views
+from campaign.embed import views
 
 app_name = "embed"
 

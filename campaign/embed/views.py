@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from campaign.embed import snippets
+from campaign.embed.content import memorial_content, open_petition
+from campaign.embed.headers import embeddable
+from campaign.embed.options import SECTIONS, THEMES, EmbedOptions
 from campaign.petitions.models import Petition
 from memorial.candles import generation
-from memorial.embed import snippets
-from memorial.embed.content import memorial_content, open_petition
-from memorial.embed.headers import embeddable
-from memorial.embed.options import SECTIONS, THEMES, EmbedOptions
 from memorial.pagecache import PAGE_TIMEOUT, content_version
 
 # Proxies may keep an embed this long: the memorial changes rarely; a petition's count

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from memorial.embed.options import DEFAULT_HEIGHT, DEFAULT_WIDTH
+from campaign.embed.options import DEFAULT_HEIGHT, DEFAULT_WIDTH
 
 
 def absolute(path):
