@@ -11,10 +11,9 @@ from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from campaign.lib.moderation import dashboard_queues
 from campaign.petitions.models import Signature, SignatureCountShard
 from campaign.petitions.timebuckets import local_day, parse_hour, utc_hour
-from memorial.candles import candle_count
-from memorial.models import CorrectionRequest, Tribute
 
 PERIODS = (7, 30, 90, 365)
 DEFAULT_PERIOD = 30
@@ -86,26 +85,23 @@ def signature_figures(days, petition=None):
     return figures
 
 
-def candle_figures(days):
-    key = f"campaign:dashboard:candles:{days}"
+def activity_figures(activity, days):
+    """Per-day figures of records another app registered (campaign.lib.moderation.Activity)."""
+    key = f"campaign:dashboard:{activity.key}:{days}"
     figures = cache.get(key)
     if figures is None:
-        dates, series = _per_day(Tribute.objects.all(), days, Tribute.State.values)
+        dates, series = _per_day(activity.rows(), days, activity.states.values)
         figures = {
             "dates": dates,
             "series": series,
             "totals": {state: sum(values) for state, values in series.items()},
-            "counted_total": candle_count(),
+            "counted_total": activity.counted(),
         }
         cache.set(key, figures, CACHE_SECONDS)
     return figures
 
 
 def queues():
-    """What waits for a moderator now (not cached: moderators watch it go down)."""
-    return {
-        "signatures_awaiting_email": Signature.objects.pending().count(),
-        "comments": Signature.objects.comments_to_moderate().count(),
-        "candles": Tribute.objects.pending().count(),
-        "corrections": CorrectionRequest.objects.filter(state=CorrectionRequest.State.NEW).count(),
-    }
+    """What waits for a moderator now (not cached: moderators watch it go down), in every
+    registered queue: [(queue, count)]."""
+    return [(queue, queue.count()) for queue in dashboard_queues()]

@@ -48,6 +48,9 @@ class Tribute(models.Model):
 
 
 class CorrectionRequestQuerySet(models.QuerySet):
+    def new(self):
+        return self.filter(state=CorrectionRequest.State.NEW)
+
     def open(self):
         return self.filter(
             state__in=[CorrectionRequest.State.NEW, CorrectionRequest.State.IN_PROGRESS]

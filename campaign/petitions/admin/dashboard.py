@@ -7,15 +7,14 @@ from django.urls import path
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from campaign.lib.moderation import ACTIVITIES
 from campaign.lib.querystring import positive_int
 from campaign.petitions import charts, dashboard
 from campaign.petitions.countries import country_name
 from campaign.petitions.models import Petition, Signature
-from memorial.models import Tribute
 
 # Series order, which sets their colours: counted (green), waiting (amber), rejected (red).
 SIGNATURE_ORDER = [Signature.State.CONFIRMED, Signature.State.PENDING, Signature.State.REJECTED]
-CANDLE_ORDER = [Tribute.State.APPROVED, Tribute.State.PENDING, Tribute.State.REJECTED]
 
 
 def chosen(request):
@@ -50,7 +49,9 @@ class DashboardViews:
         days, petition = chosen(request)
         query = {"days": days, **({"petition": petition.pk} if petition else {})}
         signatures = dashboard.signature_figures(days, petition)
-        candles = dashboard.candle_figures(days)
+        candle_activity = ACTIVITIES["candles"]
+        candles = dashboard.activity_figures(candle_activity, days)
+        queue_rows = dashboard.queues()
         context = {
             **self.admin_site.each_context(request),
             "title": _("Campaign dashboard"),
@@ -70,9 +71,11 @@ class DashboardViews:
             ],
             "candles": candles,
             "candle_states": [
-                (value, label, candles["totals"][value]) for value, label in Tribute.State.choices
+                (value, label, candles["totals"][value])
+                for value, label in candle_activity.states.choices
             ],
-            "queues": dashboard.queues(),
+            "queues": {queue.key: count for queue, count in queue_rows},
+            "queue_rows": queue_rows,
         }
         return TemplateResponse(request, "admin/campaign/dashboard.html", context)
 
@@ -93,12 +96,13 @@ class DashboardViews:
                 _("Confirmed signatures by country"), figures["countries"], country_name
             )
         elif chart == "candles":
-            figures = dashboard.candle_figures(days)
+            activity = ACTIVITIES["candles"]
+            figures = dashboard.activity_figures(activity, days)
             svg = charts.per_day_chart(
                 _("Candles per day"),
                 figures["dates"],
                 figures["series"],
-                [(state, state.label) for state in CANDLE_ORDER],
+                [(state, state.label) for state in activity.order],
             )
         else:
             raise Http404

@@ -5,55 +5,24 @@ import calendar
 import datetime
 
 from django import template
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from campaign.petitions.models import Signature
-from memorial.models import CorrectionRequest, Tribute
+from campaign.lib.moderation import index_queues
 
 register = template.Library()
 
 
-def queue(label, count, url_name, query):
-    return {"label": label, "count": count, "url": reverse(url_name) + query}
-
-
 @register.inclusion_tag("admin/campaign/includes/queues.html", takes_context=True)
 def moderation_queues(context):
-    """What waits for a moderator, for the queues this user may see: one count each, every
-    one served by an index over the waiting rows only."""
+    """What waits for a moderator, for the queues this user may see (campaign.lib.moderation):
+    one count each, every one served by an index over the waiting rows only."""
     user = context["request"].user
-    queues = []
-    if user.has_perm("campaign.view_signaturecomment"):
-        pending = Signature.objects.comments_to_moderate()
-        queues.append(
-            queue(
-                _("Comments"),
-                pending.count(),
-                "admin:campaign_signaturecomment_changelist",
-                "?queue=pending",
-            )
-        )
-    if user.has_perm("memorial.view_tribute"):
-        queues.append(
-            queue(
-                _("Candles"),
-                Tribute.objects.pending().count(),
-                "admin:memorial_tribute_changelist",
-                f"?state__exact={Tribute.State.PENDING}",
-            )
-        )
-    if user.has_perm("memorial.view_correctionrequest"):
-        queues.append(
-            queue(
-                _("Correction requests"),
-                CorrectionRequest.objects.filter(state=CorrectionRequest.State.NEW).count(),
-                "admin:memorial_correctionrequest_changelist",
-                f"?state__exact={CorrectionRequest.State.NEW}",
-            )
-        )
+    queues = [
+        {"label": queue.label, "count": queue.count(), "url": queue.url()}
+        for queue in index_queues(user)
+    ]
     return {
         "queues": queues,
         "can_see_dashboard": user.has_perm("campaign.view_signature"),
