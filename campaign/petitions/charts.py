@@ -14,19 +14,26 @@ from pygal.style import Style
 SCRIPT = re.compile(rb"<script\b.*?</script>", re.DOTALL)
 COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 
-CHART_STYLE = Style(
-    background="white",
-    plot_background="white",
-    foreground="#1d1f21",
-    foreground_strong="#1d1f21",
-    foreground_subtle="#51565b",
-    # In the order the series are added: confirmed or approved, waiting, rejected.
-    colors=("#2e7d32", "#f9a825", "#8a1c1c"),
-    font_family="system-ui, sans-serif",
-)
+
+def site_style(background, colors):
+    """The site's text colours and font on `background`, series drawn in `colors`."""
+    return Style(
+        background=background,
+        plot_background=background,
+        foreground="#1d1f21",
+        foreground_strong="#1d1f21",
+        foreground_subtle="#51565b",
+        colors=colors,
+        font_family="system-ui, sans-serif",
+    )
+
+
+# In the order the series are added: confirmed or approved, waiting, rejected.
+CHART_STYLE = site_style("white", ("#2e7d32", "#f9a825", "#8a1c1c"))
 
 
 def clean(svg):
+    """pygal's SVG without its configuration script and its comments."""
     return COMMENT.sub(b"", SCRIPT.sub(b"", svg))
 
 

@@ -6,26 +6,13 @@ which we strip anyway. pygal's script links are switched off (js=[]) and its CSS
 so the file refers to no other host.
 """
 
-import re
-
 from django.utils.translation import gettext as _
-from pygal.style import Style
 from pygal_maps_world.maps import World
 
+from campaign.petitions.charts import clean, site_style
 from campaign.petitions.countries import country_name
 
-SCRIPT = re.compile(rb"<script\b.*?</script>", re.DOTALL)
-COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
-
-MAP_STYLE = Style(
-    background="transparent",
-    plot_background="transparent",
-    foreground="#1d1f21",
-    foreground_strong="#1d1f21",
-    foreground_subtle="#51565b",
-    colors=("#8a1c1c",),
-    font_family="system-ui, sans-serif",
-)
+MAP_STYLE = site_style("transparent", ("#8a1c1c",))
 
 
 def render_world_map(countries):
@@ -46,5 +33,4 @@ def render_world_map(countries):
             for code, count in countries
         ],
     )
-    svg = chart.render()
-    return COMMENT.sub(b"", SCRIPT.sub(b"", svg))
+    return clean(chart.render())

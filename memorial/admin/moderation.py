@@ -68,19 +68,8 @@ class CorrectionRequestAdmin(QueueAdmin):
     search_fields = ["requester_name", "message", "person__name_en"]
     date_hierarchy = "created_at"
     ordering = ["-created_at"]
-    fields = [
-        "state",
-        "moderator_note",
-        "person",
-        "requester_name",
-        "contact",
-        "relation",
-        "action",
-        "message",
-        "language",
-        "created_at",
-        "handled_at",
-    ]
+    # Moderators set the state and a note; everything else is the sender's.
+    moderated_fields = ["state", "moderator_note"]
     readonly_fields = [
         "person",
         "requester_name",
@@ -92,6 +81,7 @@ class CorrectionRequestAdmin(QueueAdmin):
         "created_at",
         "handled_at",
     ]
+    fields = moderated_fields + readonly_fields
     actions = ["mark_in_progress", "mark_done", "mark_declined"]
 
     def has_change_permission(self, request, obj=None):

@@ -10,7 +10,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from campaign.lib.confirm import confirm_first
 from campaign.petitions import moderation, signing
@@ -45,10 +45,22 @@ def comments_to_reject(rows):
     return moderation.comment_candidates(rows, Comment.REJECTED)
 
 
+# What a state change reports, with the number of signatures it changed named "n".
+CONFIRMED = ngettext_lazy("%(n)d signature confirmed.", "%(n)d signatures confirmed.", "n")
+REJECTED = ngettext_lazy("%(n)d signature rejected.", "%(n)d signatures rejected.", "n")
+RESTORED = ngettext_lazy("%(n)d signature restored.", "%(n)d signatures restored.", "n")
+
+
 class ModerationReportMixin:
     def report(self, request, rows, message):
         moderation.forget_cached_figures(rows.values_list("petition_id", flat=True).distinct())
         self.message_user(request, message)
+
+    def change_state(self, request, queryset, rows, change, message):
+        """Apply a campaign.petitions.signing function to `rows` of the selection, and say
+        how many it changed."""
+        n = len(moderation.change_each(rows, change)[0])
+        self.report(request, queryset, message % {"n": n})
 
 
 class CommentActionsMixin(ModerationReportMixin):
@@ -71,23 +83,17 @@ class SignatureActionsMixin(CommentActionsMixin):
     @admin.action(description=_("Confirm by hand"), permissions=["change"])
     @confirm_first(affected=pending)
     def confirm_by_hand(self, request, queryset):
-        n = len(moderation.change_each(pending(queryset), signing.confirm)[0])
-        text = ngettext("%(n)d signature confirmed.", "%(n)d signatures confirmed.", n)
-        self.report(request, queryset, text % {"n": n})
+        self.change_state(request, queryset, pending(queryset), signing.confirm, CONFIRMED)
 
     @admin.action(description=_("Reject as spam (no longer counted)"), permissions=["change"])
     @confirm_first(affected=not_rejected)
     def reject_as_spam(self, request, queryset):
-        n = len(moderation.change_each(not_rejected(queryset), signing.reject)[0])
-        text = ngettext("%(n)d signature rejected.", "%(n)d signatures rejected.", n)
-        self.report(request, queryset, text % {"n": n})
+        self.change_state(request, queryset, not_rejected(queryset), signing.reject, REJECTED)
 
     @admin.action(description=_("Restore rejected signatures"), permissions=["change"])
     @confirm_first(affected=rejected)
     def restore(self, request, queryset):
-        n = len(moderation.change_each(rejected(queryset), signing.restore)[0])
-        text = ngettext("%(n)d signature restored.", "%(n)d signatures restored.", n)
-        self.report(request, queryset, text % {"n": n})
+        self.change_state(request, queryset, rejected(queryset), signing.restore, RESTORED)
 
     @admin.action(description=_("Resend the confirmation e-mail"), permissions=["change"])
     @confirm_first(affected=awaiting_email)
