@@ -2,29 +2,22 @@
 
 The count is cached under a generation number that every change bumps after it commits. A
 reader that counted just before a new candle committed stores its stale figure under the old
-generation, which no one reads again, so the figure shown is always exact (campaign.lib.versioned).
+generation, which no one reads again, so the figure shown is always exact (memorial.caching).
 """
 
 from django.core.cache import cache
 from django.utils import timezone
 
-from campaign.lib.versioned import Version
+from memorial.caching import CANDLES, COUNT_TIMEOUT, candle_count_key
 from memorial.models import Tribute
-
-GENERATION = Version("memorial:candles:generation")
-COUNT_TIMEOUT = 24 * 3600
 
 
 def generation():
-    return GENERATION.current()
-
-
-def count_key():
-    return GENERATION.key("count")
+    return CANDLES.current()
 
 
 def candle_count():
-    key = count_key()
+    key = candle_count_key()
     count = cache.get(key)
     if count is None:
         count = Tribute.objects.counted().count()
@@ -33,7 +26,7 @@ def candle_count():
 
 
 def invalidate_count():
-    GENERATION.bump_after_commit()
+    CANDLES.bump_after_commit()
 
 
 def light_candle(first_name, message, language):

@@ -20,12 +20,7 @@ from django.http import HttpResponse
 from django.utils.translation import get_language
 
 from campaign.lib.sharedpages import ensure_shareable
-from campaign.lib.versioned import Version
-
-CONTENT = Version("memorial:content:version")
-PAGE_KEY = "memorial:page:{versions}:{language}:{path}"
-# A safety net only: every change through Django invalidates at once.
-PAGE_TIMEOUT = 3600
+from memorial.caching import CONTENT, PAGE_TIMEOUT, page_key
 
 
 def content_version():
@@ -61,9 +56,7 @@ def cached_page(allowed_params=None, extra_versions=()):
                 return view(request, *args, **kwargs)
             versions = [content_version(), *(version() for version in extra_versions)]
             path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-            key = PAGE_KEY.format(
-                versions="-".join(map(str, versions)), language=get_language(), path=path
-            )
+            key = page_key(versions, get_language(), path)
             stored = cache.get(key)
             if stored is not None:
                 content_type, body = stored

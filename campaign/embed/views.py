@@ -14,8 +14,7 @@ from campaign.embed.content import memorial_content, open_petition
 from campaign.embed.headers import embeddable
 from campaign.embed.options import SECTIONS, THEMES, EmbedOptions
 from campaign.petitions.models import Petition
-from memorial.candles import generation
-from memorial.pagecache import PAGE_TIMEOUT, content_version
+from memorial.caching import CANDLES, CONTENT, PAGE_TIMEOUT
 
 # Proxies may keep an embed this long: the memorial changes rarely; a petition's count
 # should look live, and it is itself cached for only a few seconds.
@@ -40,7 +39,7 @@ def memorial(request):
     """Stored once per set of options, under the same versions as the memorial's own pages:
     any change of content or a new candle renders it afresh."""
     options = EmbedOptions.from_query(request.GET)
-    key = f"embed:memorial:{content_version()}:{generation()}:{options.query_string()}"
+    key = f"embed:memorial:{CONTENT.current()}:{CANDLES.current()}:{options.query_string()}"
     html = cache.get(key)
     if html is None:
         with translation.override(options.lang):

@@ -12,12 +12,12 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from campaign.lib.moderation import dashboard_queues
+from campaign.petitions import caching
 from campaign.petitions.models import Signature, SignatureCountShard
 from campaign.petitions.timebuckets import local_day, parse_hour, utc_hour
 
 PERIODS = (7, 30, 90, 365)
 DEFAULT_PERIOD = 30
-CACHE_SECONDS = 60
 
 
 def period_days(value):
@@ -51,7 +51,7 @@ def _per_day(rows, days, states):
 
 
 def signature_figures(days, petition=None):
-    key = f"campaign:dashboard:signatures:{days}:{petition.pk if petition else 'all'}"
+    key = caching.dashboard_key("signatures", days, petition and petition.pk)
     figures = cache.get(key)
     if figures is not None:
         return figures
@@ -81,13 +81,13 @@ def signature_figures(days, petition=None):
         "countries": countries,
         "confirmed_total": sum(total for _code, total in countries),
     }
-    cache.set(key, figures, CACHE_SECONDS)
+    cache.set(key, figures, caching.DASHBOARD_SECONDS)
     return figures
 
 
 def activity_figures(activity, days):
     """Per-day figures of records another app registered (campaign.lib.moderation.Activity)."""
-    key = f"campaign:dashboard:{activity.key}:{days}"
+    key = caching.dashboard_key(activity.key, days)
     figures = cache.get(key)
     if figures is None:
         dates, series = _per_day(activity.rows(), days, activity.states.values)
@@ -97,7 +97,7 @@ def activity_figures(activity, days):
             "totals": {state: sum(values) for state, values in series.items()},
             "counted_total": activity.counted(),
         }
-        cache.set(key, figures, CACHE_SECONDS)
+        cache.set(key, figures, caching.DASHBOARD_SECONDS)
     return figures
 
 

@@ -4,11 +4,10 @@ Signatures are confirmed, rejected and restored only through campaign.petitions.
 handles what the admin needs around that.
 """
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 
-from campaign.petitions import stats
+from campaign.petitions import caching
 from campaign.petitions.models import Petition, Signature
 
 Comment = Signature.CommentState
@@ -59,9 +58,5 @@ def set_comment_state(signatures, new_state):
 def forget_cached_figures(petition_ids):
     """Drop the cached count and page figures of these petitions, so that a rejection or a
     moderated comment shows on the next request instead of after the cache expires."""
-    keys = []
-    slugs = Petition.objects.filter(pk__in=set(petition_ids)).values_list("pk", "slug")
-    for petition_id, slug in slugs:
-        keys.append(Petition(pk=petition_id).count_cache_key)
-        keys.extend(stats.cache_keys(petition_id, slug))
-    cache.delete_many(keys)
+    for slug in Petition.objects.filter(pk__in=set(petition_ids)).values_list("slug", flat=True):
+        caching.forget_figures(slug)

@@ -4,11 +4,14 @@ Everything comes from the count shards (a few dozen rows) and one indexed query 
 newest public signers: never a COUNT(*) over the signatures.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Sum
 
-from campaign.petitions.models import Signature
+from campaign.petitions import caching
+from campaign.petitions.models import Petition, Signature
 
 # Countries with fewer signers than this are shown together as "other countries", so that
 # a lone signer from a small country cannot be picked out.
@@ -16,7 +19,7 @@ MIN_COUNTRY_SIGNERS = 5
 RECENT_SIGNERS = 10
 
 
-def country_counts(petition):
+def country_counts(petition: Petition) -> tuple[list[tuple[str, int]], int]:
     """(shown, other): [(code, count)] largest first for countries with enough signers, and
     the total of the rest."""
     rows = (
@@ -34,7 +37,7 @@ def country_counts(petition):
     return shown, other
 
 
-def recent_signers(petition):
+def recent_signers(petition: Petition) -> list[dict[str, Any]]:
     rows = (
         petition.signatures.public()
         .values("name", "city", "country", "comment", "comment_state", "confirmed_at")
@@ -51,31 +54,10 @@ def recent_signers(petition):
     ]
 
 
-def page_key(slug, language):
-    """Where the petition page, rendered for anonymous visitors, is kept as long as the stats."""
-    return f"campaign:petition-page:{slug}:{language}"
-
-
-def petition_key(slug):
-    return f"campaign:petition:{slug}"
-
-
-def count_json_key(slug, language):
-    return f"campaign:count-json:{slug}:{language}"
-
-
-def cache_keys(petition_id, slug):
-    """Every cached figure of a petition: its stats, its pages and count.json in each language."""
-    keys = [f"campaign:petition-stats:{petition_id}", petition_key(slug)]
-    for code, _name in settings.LANGUAGES:
-        keys += [page_key(slug, code), count_json_key(slug, code)]
-    return keys
-
-
-def petition_stats(petition):
+def petition_stats(petition: Petition) -> dict[str, Any]:
     """Total, counts by country and recent public signers, shared by every worker for
     CAMPAIGN_COUNT_CACHE_SECONDS."""
-    key = f"campaign:petition-stats:{petition.pk}"
+    key = caching.stats_key(petition.slug)
     stats = cache.get(key)
     if stats is None:
         shown, other = country_counts(petition)

@@ -8,7 +8,7 @@ from tests.foundation.test_settings import ROOT, run_manage
 
 SHOW = "from django.conf import settings; print(settings.CACHES['default']['VERSION'])"
 PAGE_KEY = (
-    "from campaign.petitions.stats import page_key; from django.core.cache import cache; "
+    "from campaign.petitions.caching import page_key; from django.core.cache import cache; "
     "key = page_key('p', 'en')"
 )
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaign.lib.translation_review import TranslationReviewed
+from campaign.petitions import caching
 
 
 class PetitionQuerySet(models.QuerySet):
@@ -102,16 +103,13 @@ class Petition(TranslationReviewed, models.Model):
         return self.count_shards.aggregate(total=Coalesce(Sum("count"), 0))["total"]
 
     @property
-    def count_cache_key(self):
-        return f"campaign:petition-count:{self.pk}"
-
-    @property
     def confirmed_count(self):
         """The exact count, cached for CAMPAIGN_COUNT_CACHE_SECONDS across all workers."""
-        total = cache.get(self.count_cache_key)
+        key = caching.count_key(self.slug)
+        total = cache.get(key)
         if total is None:
             total = self.exact_count()
-            cache.set(self.count_cache_key, total, settings.CAMPAIGN_COUNT_CACHE_SECONDS)
+            cache.set(key, total, settings.CAMPAIGN_COUNT_CACHE_SECONDS)
         return total
 
     def progress_percent(self, count=None):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from campaign.lib.digests import client_digest
 from campaign.lib.ratelimit import client_allowed, too_many_requests
 from campaign.lib.sharedpages import personalised, render_shared
-from campaign.petitions import inbox, signing, stats
+from campaign.petitions import caching, inbox, signing, stats
 from campaign.petitions.countries import country_name
 from campaign.petitions.forms import SignatureForm
 from campaign.petitions.models import Petition
@@ -32,7 +32,7 @@ def public_petition(slug):
 def signable_petition(slug):
     """The petition a POST signs, read from the cache on the hot path. A petition closed in
     the admin may take CAMPAIGN_COUNT_CACHE_SECONDS to stop accepting signatures."""
-    key = stats.petition_key(slug)
+    key = caching.petition_key(slug)
     petition = cache.get(key)
     if petition is None:
         petition = public_petition(slug)
@@ -78,7 +78,7 @@ def petition_page(request, slug):
     # The stored page is shared by everyone, so nothing a visitor sends may shape it: a query
     # string would end up in its language links.
     shared = not (request.user.is_authenticated or "messages" in request.COOKIES or request.GET)
-    key = stats.page_key(slug, get_language())
+    key = caching.page_key(slug, get_language())
     if shared and (page := cache.get(key)) is not None:
         return personalised(request, page)
     petition = public_petition(slug)
@@ -163,7 +163,7 @@ def public_cache(response, max_age):
 @require_safe
 def count_json(request, slug):
     """The count for partners' sites and scripts; the same for everyone, so cacheable."""
-    key = stats.count_json_key(slug, get_language())
+    key = caching.count_json_key(slug, get_language())
     body = cache.get(key)
     if body is None:
         petition = public_petition(slug)
@@ -182,26 +182,23 @@ def count_json(request, slug):
     return public_cache(response, settings.CAMPAIGN_COUNT_CACHE_SECONDS or 1)
 
 
-MAP_CACHE_SECONDS = 300
-
-
 @require_safe
 def map_svg(request, slug):
     """The world map of signers by country, as an image (see campaign.petitions.worldmap)."""
     petition = public_petition(slug)
-    key = f"campaign:map:{petition.pk}:{get_language()}"
+    key = caching.map_key(petition.slug, get_language())
     compressed = cache.get(key)
     if compressed is None:
         countries = stats.petition_stats(petition)["countries"]
         compressed = gzip.compress(render_world_map(countries), compresslevel=6)
-        cache.set(key, compressed, MAP_CACHE_SECONDS)
+        cache.set(key, compressed, caching.MAP_SECONDS)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         response = HttpResponse(compressed, content_type="image/svg+xml")
         response["Content-Encoding"] = "gzip"
     else:
         response = HttpResponse(gzip.decompress(compressed), content_type="image/svg+xml")
     patch_vary_headers(response, ["Accept-Encoding"])
-    return public_cache(response, MAP_CACHE_SECONDS)
+    return public_cache(response, caching.MAP_SECONDS)
 
 
 @require_safe
