@@ -28,7 +28,7 @@ help:
 	@echo "make dev     the same with Django's development server and DEBUG on"
 	@echo "make test    checks, lint, the test suite on SQLite then PostgreSQL, then the journeys"
 	@echo "make journeys  only the end-to-end journeys (gunicorn, Chromium, SMTP; see README)"
-	@echo "make lint    ruff check and ruff format --check"
+	@echo "make lint    ruff check, ruff format --check and mypy"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make messages  regenerate and compile the translation catalogs (needs GNU gettext)"
 	@echo "make bench   the load benchmark (writes docs/BENCHMARKS.md)"
@@ -83,6 +83,7 @@ moderators: $(VENV)/.runtime var/secret_key
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff format .

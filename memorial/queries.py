@@ -1,10 +1,11 @@
 """The public reads of the memorial, each a fixed number of queries whatever the row count."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from memorial.models import Citation, CountClaim, Event, Harm, NameVariant, Person
 
@@ -36,24 +37,24 @@ PEOPLE_GROUPS = [
 FILTER_KINDS = [kind for kind in HARM_ORDER if kind != Harm.Kind.SEXUAL_VIOLENCE]
 
 
-def public_citations():
+def public_citations() -> Prefetch:
     return Prefetch("citations", queryset=Citation.objects.public())
 
 
-def timeline_events(include_unpublished=False):
+def timeline_events(include_unpublished: bool = False) -> QuerySet[Event]:
     events = Event.objects.all() if include_unpublished else Event.objects.public()
     return events.prefetch_related(public_citations())
 
 
-def featured_events():
+def featured_events() -> QuerySet[Event]:
     return Event.objects.public().filter(featured=True).prefetch_related(public_citations())
 
 
-def public_claims():
+def public_claims() -> QuerySet[CountClaim]:
     return CountClaim.objects.public().prefetch_related(public_citations())
 
 
-def people_list(harm=None, search=None):
+def people_list(harm: str | None = None, search: str | None = None) -> QuerySet[Person]:
     """Public people with their public harms, optionally filtered by a harm kind or a spelling."""
     people = Person.objects.public().search(search)
     if harm:
@@ -63,7 +64,7 @@ def people_list(harm=None, search=None):
     )
 
 
-def person_detail(slug, include_unpublished=False):
+def person_detail(slug: str, include_unpublished: bool = False) -> Person | None:
     """One person with harms, spellings and citations, or None (four queries).
 
     An editor's preview shows every harm, with those kept for editors among them."""
@@ -80,7 +81,7 @@ def person_detail(slug, include_unpublished=False):
     )
 
 
-def sort_harms(harms):
+def sort_harms(harms: Iterable[Harm]) -> list[Harm]:
     return sorted(harms, key=lambda harm: HARM_ORDER.index(harm.kind))
 
 
@@ -93,7 +94,7 @@ class PeopleGroup(NamedTuple):
     opening_harms: list
 
 
-def group_people(people):
+def group_people(people: Iterable[Person]) -> list[PeopleGroup]:
     """[PeopleGroup, ...] in PEOPLE_GROUPS order, empty groups left out.
 
     Each person appears once, in the first group one of their harms belongs to, with
@@ -119,7 +120,7 @@ def group_people(people):
     ]
 
 
-def entry_order(person):
+def entry_order(person: Person) -> tuple[bool, datetime.date, str]:
     date = person.opening_harm.date
     return (date is None, date or datetime.date.min, person.name_en or person.slug)
 
@@ -133,11 +134,11 @@ class UnnamedDead:
     places: int
 
     @property
-    def place_numbers(self):
+    def place_numbers(self) -> range:
         return range(1, self.places + 1)
 
 
-def unnamed_dead():
+def unnamed_dead() -> UnnamedDead | None:
     """The places for the dead whose names are not recorded here.
 
     Computed from the claim editors mark as reference (the official 17: 16 killed on

@@ -5,13 +5,24 @@ request shows who acted on it and when. Entries name rows by model and id, never
 signer's name: the log outlives the anonymisation of a closed petition's signers.
 """
 
+from collections.abc import Iterable
+from typing import cast
+
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 
 LOG_BATCH = 1000
 
 
-def log_bulk(user, objects, action_flag, message):
+def log_bulk(
+    user: AbstractBaseUser | AnonymousUser,
+    objects: Iterable[Model],
+    action_flag: int,
+    message: object,
+) -> int:
     """One LogEntry per object (any iterable of model instances, read once), written
     LOG_BATCH at a time. Returns how many were written."""
     entries, written = [], 0
@@ -19,7 +30,7 @@ def log_bulk(user, objects, action_flag, message):
         content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
         entries.append(
             LogEntry(
-                user_id=user.pk,
+                user_id=cast(int, user.pk),  # the admin only acts for a logged-in user
                 content_type_id=content_type.pk,
                 object_id=str(obj.pk),
                 object_repr=f"{obj._meta.verbose_name} #{obj.pk}"[:200],

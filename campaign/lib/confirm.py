@@ -11,9 +11,13 @@ admin log, one entry each, under the name of the action.
 """
 
 import functools
+from collections.abc import Callable
 
-from django.contrib.admin import helpers
+from django.contrib.admin import ModelAdmin, helpers
 from django.contrib.admin.models import CHANGE
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -22,14 +26,16 @@ from campaign.lib.audit import log_bulk
 CONFIRMED = "confirmed"
 
 
-def _everything(rows):
+def _everything(rows: QuerySet) -> QuerySet:
     return rows
 
 
-def confirm_first(affected=_everything):
-    def decorate(action):
+def confirm_first(affected: Callable[[QuerySet], QuerySet] = _everything) -> Callable:
+    def decorate(action: Callable) -> Callable:
         @functools.wraps(action)
-        def wrapper(modeladmin, request, queryset):
+        def wrapper(
+            modeladmin: ModelAdmin, request: HttpRequest, queryset: QuerySet
+        ) -> HttpResponseBase | None:
             description = getattr(wrapper, "short_description", action.__name__)
             changing = affected(queryset)
             if request.POST.get(CONFIRMED) != "yes":
@@ -47,7 +53,14 @@ def confirm_first(affected=_everything):
     return decorate
 
 
-def confirmation_page(modeladmin, request, queryset, changing, name, description):
+def confirmation_page(
+    modeladmin: ModelAdmin,
+    request: HttpRequest,
+    queryset: QuerySet,
+    changing: QuerySet,
+    name: str,
+    description: str,
+) -> TemplateResponse:
     opts = modeladmin.model._meta
     context = {
         **modeladmin.admin_site.each_context(request),

@@ -9,6 +9,7 @@ app's models.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser, PermissionsMixin
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -60,7 +61,7 @@ def register_activity(activity: Activity) -> None:
     ACTIVITIES[activity.key] = activity
 
 
-def index_queues(user) -> list[Queue]:
+def index_queues(user: PermissionsMixin | AnonymousUser) -> list[Queue]:
     """The queues shown on the admin index to `user`, in the order the apps registered them."""
     return [q for q in QUEUES.values() if q.on_index and user.has_perm(q.permission)]
 

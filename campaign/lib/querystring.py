@@ -7,7 +7,7 @@ import re
 POSITIVE_INT = re.compile(r"0*[1-9][0-9]{0,17}")
 
 
-def positive_int(value):
+def positive_int(value: str | None) -> int | None:
     """The whole number above zero that `value` spells in ASCII digits, or None."""
     if value and POSITIVE_INT.fullmatch(value):
         return int(value)

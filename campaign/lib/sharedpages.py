@@ -10,8 +10,9 @@ first renderer's token, and every signature after the first failed its CSRF chec
 """
 
 import re
+from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
@@ -24,7 +25,7 @@ class VisitorSecretInPage(RuntimeError):
     """A page about to be shared holds a CSRF token or secret of the visitor who rendered it."""
 
 
-def ensure_shareable(request, page):
+def ensure_shareable(request: HttpRequest, page: str) -> str:
     """Refuse a page that carries the rendering visitor's CSRF secret or any real token."""
     frozen = set(CSRF_INPUT_VALUE.findall(page)) - {TOKEN_SLOT}
     secret = request.META.get("CSRF_COOKIE")
@@ -33,12 +34,12 @@ def ensure_shareable(request, page):
     return page
 
 
-def render_shared(request, template_name, context):
+def render_shared(request: HttpRequest, template_name: str, context: dict[str, Any]) -> str:
     """The page as every anonymous visitor sees it, with the token placeholder in its forms."""
     page = render_to_string(template_name, {**context, "csrf_token": TOKEN_SLOT}, request)
     return ensure_shareable(request, page)
 
 
-def personalised(request, page):
+def personalised(request: HttpRequest, page: str) -> HttpResponse:
     """The stored page with this visitor's own CSRF token (and its cookie) written in."""
     return HttpResponse(page.replace(TOKEN_SLOT, get_token(request)))

@@ -7,15 +7,17 @@ notice (memorial.templatetags.translated). The fields, the admin's columns and a
 from REVIEWED_LANGUAGES; a system check says when a model's fields no longer match it.
 """
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from django.apps import apps
+from django.apps import AppConfig, apps
 from django.conf import settings
 from django.core import checks
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from django_stubs_ext import StrPromise
 
 # The languages whose translations are reviewed; English is the original.
 REVIEWED_LANGUAGES = ("ru", "kk")
@@ -25,10 +27,10 @@ REVIEWED_LANGUAGES = ("ru", "kk")
 class ReviewTexts:
     """What the admin says about one reviewed language (written out, for the catalogs)."""
 
-    field: Promise
-    column: Promise
-    action: Promise
-    logged: Promise
+    field: StrPromise
+    column: StrPromise
+    action: StrPromise
+    logged: StrPromise
     # ngettext_lazy with the number named "count".
     marked: Promise
 
@@ -97,10 +99,12 @@ for _language in REVIEWED_LANGUAGES:
 
 
 @checks.register(checks.Tags.models)
-def check_review_fields(app_configs=None, **kwargs):
+def check_review_fields(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: object
+) -> list[checks.CheckMessage]:
     """Every reviewed language is a language of the site, and every reviewed model has a
     review field for each of them and none for any other."""
-    errors = []
+    errors: list[checks.CheckMessage] = []
     site_languages = {code for code, _name in settings.LANGUAGES}
     for language in REVIEWED_LANGUAGES:
         if language not in site_languages or language not in TEXTS:
@@ -126,7 +130,7 @@ def check_review_fields(app_configs=None, **kwargs):
     return errors
 
 
-def _reviewed_models(app_configs):
+def _reviewed_models(app_configs: Sequence[AppConfig] | None) -> Iterator[type[models.Model]]:
     configs = app_configs or apps.get_app_configs()
     for config in configs:
         for model in config.get_models():

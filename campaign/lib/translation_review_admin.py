@@ -8,8 +8,13 @@ editor changes the English text in the change form, the approved translations go
 "needs native review": they no longer say what the English says.
 """
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
+
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 
@@ -25,31 +30,33 @@ REVIEW_COLUMNS = [f"{language}_reviewed" for language in REVIEWED_LANGUAGES]
 REVIEW_ACTIONS = [f"mark_{language}_reviewed" for language in REVIEWED_LANGUAGES]
 
 
-def mark_reviewed(request, queryset, language):
+def mark_reviewed(request: HttpRequest, queryset: QuerySet, language: str) -> int:
     """Approve `language` on the selected records not yet approved; one LogEntry each."""
     field = review_field(language)
     changed = list(queryset.exclude(**{field: TranslationReview.REVIEWED}))
     queryset.model.objects.filter(pk__in=[obj.pk for obj in changed]).update(
         **{field: TranslationReview.REVIEWED}
     )
-    LogEntry.objects.log_actions(request.user.pk, changed, CHANGE, str(TEXTS[language].logged))
+    LogEntry.objects.log_actions(
+        cast(int, request.user.pk), changed, CHANGE, str(TEXTS[language].logged)
+    )
     return len(changed)
 
 
-def review_column(language):
+def review_column(language: str) -> Callable[[Any, Model], bool]:
     field = review_field(language)
 
     @admin.display(description=TEXTS[language].column, boolean=True, ordering=field)
-    def reviewed(self, obj):
+    def reviewed(self: Any, obj: Model) -> bool:
         return getattr(obj, field) == TranslationReview.REVIEWED
 
     reviewed.__name__ = f"{language}_reviewed"
     return reviewed
 
 
-def review_action(language):
+def review_action(language: str) -> Callable[[Any, HttpRequest, QuerySet], None]:
     @admin.action(description=TEXTS[language].action, permissions=["change"])
-    def mark(self, request, queryset):
+    def mark(self: Any, request: HttpRequest, queryset: QuerySet) -> None:
         count = mark_reviewed(request, queryset, language)
         self.message_user(request, TEXTS[language].marked % {"count": count})
 
@@ -57,26 +64,33 @@ def review_action(language):
     return mark
 
 
-class TranslationReviewAdminMixin:
-    def get_list_display(self, request):
+if TYPE_CHECKING:
+    MixinBase = admin.ModelAdmin
+else:
+    MixinBase = object
+
+
+class TranslationReviewAdminMixin(MixinBase):
+    def get_list_display(self, request: HttpRequest) -> list[Any]:
         return [*super().get_list_display(request), *REVIEW_COLUMNS]
 
-    def get_list_filter(self, request):
+    def get_list_filter(self, request: HttpRequest) -> list[Any]:
         return [*super().get_list_filter(request), *REVIEW_FIELDS]
 
-    def get_fields(self, request, obj=None):
+    def get_fields(self, request: HttpRequest, obj: Model | None = None) -> list[Any]:
         """The review states after the texts they are about."""
         fields = [name for name in super().get_fields(request, obj) if name not in REVIEW_FIELDS]
         return [*fields, *REVIEW_FIELDS]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
         if change:
             self.reset_stale_reviews(request, obj, form)
         super().save_model(request, obj, form, change)
 
-    def reset_stale_reviews(self, request, obj, form):
+    def reset_stale_reviews(self, request: HttpRequest, obj: Any, form: Any) -> None:
         """A change to the English text sends approved translations back for review."""
-        translated = translator.get_options_for_model(type(obj)).fields
+        # modeltranslation sets `fields` on the options class when a model is registered.
+        translated = translator.get_options_for_model(type(obj)).fields  # type: ignore[attr-defined]
         if not any(f"{name}_en" in form.changed_data for name in translated):
             return
         reset = [

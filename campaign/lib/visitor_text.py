@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
-def clean_text(value, allowed=frozenset()):
+def clean_text(value: str, allowed: frozenset[str] = frozenset()) -> str:
     """NFC form; refuse control, private-use, unassigned and direction-override characters."""
     value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     for char in value:
@@ -28,9 +28,9 @@ class VisitorTextField(forms.CharField):
     """One line a visitor typed, cleaned by `clean_text` before its length is checked (the
     NFC form of a text can be longer than the text)."""
 
-    allowed_controls = frozenset()
+    allowed_controls: frozenset[str] = frozenset()
 
-    def to_python(self, value):
+    def to_python(self, value: object) -> str | None:
         value = super().to_python(value)
         return clean_text(value, self.allowed_controls) if value else value
 

@@ -8,6 +8,7 @@ and the sign view calls `submit`, which wraps `sign` in the limits, the bot trap
 e-mail.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -18,7 +19,8 @@ from django.utils import timezone
 
 from campaign.lib.digests import email_digest
 from campaign.lib.ratelimit import allowed
-from campaign.petitions.models import Signature, SignatureCountShard
+from campaign.petitions.forms import SignatureForm
+from campaign.petitions.models import Petition, Signature, SignatureCountShard
 from campaign.petitions.normalise import normalise_email
 from campaign.petitions.tasks import redirect_then_email, send_signature_email, sent_by_a_worker
 
@@ -44,7 +46,7 @@ class Submission:
     outcome: Outcome
     signature: Signature | None = None
 
-    def redirect(self, url):
+    def redirect(self, url: str) -> HttpResponseRedirect:
         """The redirect every accepted form gets. Without a worker it sends the e-mail once
         the response has gone (campaign.petitions.tasks), so the wait tells nothing."""
         if self.signature is None:
@@ -52,7 +54,7 @@ class Submission:
         return redirect_then_email(url, self.signature.pk)
 
 
-def submit(petition, form, client):
+def submit(petition: Petition, form: SignatureForm, client: str) -> Submission:
     """Sign `petition` with a bound SignatureForm sent by the client whose digest is `client`.
 
     In this order: a closed petition is refused before anything is counted; every other form
@@ -84,18 +86,18 @@ def submit(petition, form, client):
 
 
 def sign(
-    petition,
+    petition: Petition,
     *,
-    name,
-    email,
-    country,
-    city="",
-    comment="",
-    show_name=False,
-    wants_updates=False,
-    language="en",
-    ip_digest="",
-):
+    name: str,
+    email: str,
+    country: str,
+    city: str = "",
+    comment: str = "",
+    show_name: bool = False,
+    wants_updates: bool = False,
+    language: str = "en",
+    ip_digest: str = "",
+) -> tuple[Signature, bool]:
     """Record a pending signature, or find the one this address already made.
 
     Returns (signature, created). A signature that exists is never changed, whatever its
@@ -128,7 +130,7 @@ def sign(
     return signature, signature.key == candidate.key
 
 
-def _count(signature, delta):
+def _count(signature: Signature, delta: int) -> None:
     """Add delta to the signature's count shard, creating the shard on first use."""
     shard = SignatureCountShard.objects.filter(
         petition_id=signature.petition_id, country=signature.country, shard=signature.shard
@@ -147,11 +149,11 @@ def _count(signature, delta):
         shard.update(count=F("count") + delta)
 
 
-def _refresh(signature):
+def _refresh(signature: Signature) -> None:
     signature.refresh_from_db(fields=["state", "confirmed_at", "email"])
 
 
-def confirm(signature):
+def confirm(signature: Signature) -> bool:
     """Pending to confirmed, counted; the address is dropped unless updates were asked for."""
     with transaction.atomic():
         changed = Signature.objects.filter(pk=signature.pk, state=State.PENDING).update(
@@ -165,7 +167,7 @@ def confirm(signature):
     return bool(changed)
 
 
-def reject(signature):
+def reject(signature: Signature) -> bool:
     """Moderation: not counted any more (pending or confirmed); the row stays for analysis."""
     with transaction.atomic():
         if Signature.objects.filter(pk=signature.pk, state=State.CONFIRMED).update(
@@ -183,7 +185,7 @@ def reject(signature):
     return changed
 
 
-def restore(signature):
+def restore(signature: Signature) -> bool:
     """Undo a rejection: back to confirmed (and counted) if it had been confirmed, else pending."""
     with transaction.atomic():
         rejected = Signature.objects.filter(pk=signature.pk, state=State.REJECTED)
@@ -196,7 +198,7 @@ def restore(signature):
     return changed
 
 
-def withdraw(signature):
+def withdraw(signature: Signature) -> bool:
     """The signer takes their signature back: the row is deleted, and its count with it."""
     with transaction.atomic():
         row = (
@@ -214,10 +216,10 @@ def withdraw(signature):
     return True
 
 
-def reject_many(signatures):
+def reject_many(signatures: Iterable[Signature]) -> int:
     """Reject each signature of an iterable or queryset; returns how many changed."""
     return sum(reject(signature) for signature in signatures)
 
 
-def restore_many(signatures):
+def restore_many(signatures: Iterable[Signature]) -> int:
     return sum(restore(signature) for signature in signatures)
