@@ -2,18 +2,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from campaign.lib.honeypot import BotTrapForm
 from campaign.lib.visitor_text import VisitorParagraphField, VisitorTextField
 from memorial.models import CorrectionRequest, Person, Tribute
 
 
-class HoneypotMixin(forms.Form):
-    """A field people never see (hidden by CSS) and simple bots fill in."""
-
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+class HoneypotMixin(BotTrapForm):
+    """The bot trap (campaign.lib.honeypot), which these forms' pages always send."""
 
     def clean(self):
         # The page's form always sends this field, if empty. A POST without it (an empty one,
@@ -25,9 +20,6 @@ class HoneypotMixin(forms.Form):
                 code="not_the_form",
             )
         return super().clean()
-
-    def is_bot(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 class CandleForm(HoneypotMixin, forms.ModelForm):

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from campaign.lib.honeypot import BotTrapForm
 from campaign.lib.visitor_text import VisitorParagraphField, VisitorTextField
 from campaign.petitions.countries import sorted_countries
 from campaign.petitions.models import Signature
@@ -37,7 +38,7 @@ class DeliverableEmailField(forms.EmailField):
         return address
 
 
-class SignatureForm(forms.Form):
+class SignatureForm(BotTrapForm):
     name = VisitorTextField(
         label=_("Your name"),
         max_length=Signature.NAME_MAX_LENGTH,
@@ -72,12 +73,6 @@ class SignatureForm(forms.Form):
         required=False,
         help_text=_("Unticked, we delete your address as soon as you have confirmed."),
     )
-    # Left empty by people (it is hidden from view and from screen readers); bots fill it.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, action=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,10 +103,6 @@ class SignatureForm(forms.Form):
             Div(Field("website"), css_class="d-none", aria_hidden="true"),
             Submit("sign", _("Sign the petition"), css_class="btn-lg"),
         )
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website"))
 
     def signing_kwargs(self):
         data = self.cleaned_data

@@ -24,7 +24,7 @@ def candles(request):
             return too_many_requests(request)
         if form.is_valid():
             # A bot that filled the hidden field sees the same thanks and lights nothing.
-            if not form.is_bot():
+            if not form.is_bot:
                 light_candle(
                     form.cleaned_data["first_name"], form.cleaned_data["message"], get_language()
                 )
@@ -64,7 +64,7 @@ def correction(request):
         if not client_allowed(request, "correction"):
             return too_many_requests(request)
         if form.is_valid():
-            if not form.is_bot():
+            if not form.is_bot:
                 form.instance.language = get_language()
                 form.save()
             return redirect("memorial:correction_thanks")
