@@ -6,8 +6,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from campaign import csp_reports
-from campaign.embed import oembed as embed_oembed
-from campaign.embed import views as embed_views
+from campaign.embed.urls import localised_urlpatterns as embed_localised_urlpatterns
 from campaign.health import healthz
 from campaign.site_views import favicon
 from memorial.sitemaps import SITEMAPS as MEMORIAL_SITEMAPS
@@ -27,12 +26,11 @@ urlpatterns = [
     path("csp-report/", csp_reports.receive, name="csp_report"),
     path(settings.ADMIN_PATH, admin.site.urls),
     # Framed by partners' sites; the language is a query parameter, not a prefix.
-    path("embed/", include("campaign.embed.urls")),
-    path("oembed/", embed_oembed.oembed, name="oembed"),
+    path("", include("campaign.embed.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("memorial.urls")),
     path("petitions/", include("campaign.petitions.urls")),
-    path("embed/", embed_views.partner_page, name="memorial_embed_page"),
+    path("", include(embed_localised_urlpatterns)),
 )

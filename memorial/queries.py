@@ -82,7 +82,7 @@ def person_detail(slug: str, include_unpublished: bool = False) -> Person | None
 
 
 def sort_harms(harms: Iterable[Harm]) -> list[Harm]:
-    return sorted(harms, key=lambda harm: HARM_ORDER.index(harm.kind))
+    return sorted(harms, key=lambda harm: HARM_ORDER.index(Harm.Kind(harm.kind)))
 
 
 class PeopleGroup(NamedTuple):
@@ -101,7 +101,7 @@ def group_people(people: Iterable[Person]) -> list[PeopleGroup]:
     `sorted_harms` and `opening_harm` (the harm whose place, date and description open the
     entry). Within a group the entries follow the dates of those harms, undated ones last.
     """
-    groups = {key: [] for key, _kinds in PEOPLE_GROUPS}
+    groups: dict[str, list[Person]] = {key: [] for key, _kinds in PEOPLE_GROUPS}
     for person in people:
         person.sorted_harms = sort_harms(person.harms.all())
         kinds = {harm.kind: harm for harm in person.sorted_harms}

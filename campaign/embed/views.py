@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from campaign.embed import snippets
+from campaign.embed import caching, snippets
 from campaign.embed.content import memorial_content, open_petition
 from campaign.embed.headers import embeddable
 from campaign.embed.options import SECTIONS, THEMES, EmbedOptions
 from campaign.petitions.models import Petition
-from memorial.caching import CANDLES, CONTENT, PAGE_TIMEOUT
 
 # Proxies may keep an embed this long: the memorial changes rarely; a petition's count
 # should look live, and it is itself cached for only a few seconds.
@@ -39,13 +38,13 @@ def memorial(request):
     """Stored once per set of options, under the same versions as the memorial's own pages:
     any change of content or a new candle renders it afresh."""
     options = EmbedOptions.from_query(request.GET)
-    key = f"embed:memorial:{CONTENT.current()}:{CANDLES.current()}:{options.query_string()}"
+    key = caching.memorial_key(options.query_string())
     html = cache.get(key)
     if html is None:
         with translation.override(options.lang):
             context = memorial_content(options)
         html = render_embed("embed/memorial.html", options, context).content
-        cache.set(key, html, PAGE_TIMEOUT)
+        cache.set(key, html, caching.MEMORIAL_TIMEOUT)
     response = HttpResponse(html)
     response["Content-Language"] = options.lang
     return response

@@ -71,6 +71,12 @@ class Person(TranslationReviewed, models.Model):
     )
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Declared for the type checker only, never stored: django-modeltranslation adds a name
+    # per language (memorial.translation), and memorial.queries.group_people sets the other
+    # two on the people it lists.
+    name_en: str
+    sorted_harms: list["Harm"]
+    opening_harm: "Harm"
 
     objects = PersonQuerySet.as_manager()
 
