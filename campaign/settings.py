@@ -87,6 +87,11 @@ INSTALLED_APPS = [
     "campaign.petitions",
     "memorial",
     "campaign.embed",
+    "campaign.sharing",
+    "campaign.updates",
+    "campaign.delivery",
+    "campaign.backups",
+    "campaign.ops",
 ]
 
 MIDDLEWARE = [

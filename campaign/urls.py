@@ -6,9 +6,12 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from campaign import csp_reports
+from campaign.delivery.urls import localised_urlpatterns as delivery_localised_urlpatterns
 from campaign.embed.urls import localised_urlpatterns as embed_localised_urlpatterns
 from campaign.health import healthz
+from campaign.sharing.urls import localised_urlpatterns as sharing_localised_urlpatterns
 from campaign.site_views import favicon
+from campaign.updates.urls import localised_urlpatterns as updates_localised_urlpatterns
 from memorial.sitemaps import SITEMAPS as MEMORIAL_SITEMAPS
 
 # Every app adds its sections here; each lists all language versions with alternates.
@@ -27,10 +30,16 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     # Framed by partners' sites; the language is a query parameter, not a prefix.
     path("", include("campaign.embed.urls")),
+    path("", include("campaign.sharing.urls")),
+    path("", include("campaign.updates.urls")),
+    path("", include("campaign.delivery.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("memorial.urls")),
     path("petitions/", include("campaign.petitions.urls")),
     path("", include(embed_localised_urlpatterns)),
+    path("", include(sharing_localised_urlpatterns)),
+    path("", include(updates_localised_urlpatterns)),
+    path("", include(delivery_localised_urlpatterns)),
 )

@@ -1,4 +1,5 @@
 """The packages depend one way: lib <- memorial, lib <- petitions, (memorial, petitions) <- embed,
+sharing, updates, delivery, backups <- ops (each importing only what LAYERS lists),
 and the project package (campaign/ itself: settings, urls, middleware...) over all of them.
 
 Every import of every module, at the top or inside a function, is read from its source (ast)
@@ -20,6 +21,17 @@ LAYERS = {
     "campaign.petitions": {"campaign.lib", "campaign.petitions"},
     "campaign.staff": {"campaign.lib", "campaign.staff"},
     "campaign.embed": {"campaign.lib", "memorial", "campaign.petitions", "campaign.embed"},
+    "campaign.sharing": {"campaign.lib", "memorial", "campaign.petitions", "campaign.sharing"},
+    "campaign.updates": {"campaign.lib", "campaign.petitions", "campaign.updates"},
+    "campaign.delivery": {"campaign.lib", "campaign.petitions", "campaign.delivery"},
+    "campaign.backups": {"campaign.lib", "memorial", "campaign.petitions", "campaign.backups"},
+    "campaign.ops": {
+        "campaign.lib",
+        "memorial",
+        "campaign.petitions",
+        "campaign.backups",
+        "campaign.ops",
+    },
 }
 PROJECT = "campaign"
 
