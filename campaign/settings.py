@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "campaign.sharing",
     "campaign.updates",
     "campaign.delivery",
+    "campaign.tally",
     "campaign.backups",
     "campaign.ops",
 ]

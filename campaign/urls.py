@@ -11,6 +11,7 @@ from campaign.embed.urls import localised_urlpatterns as embed_localised_urlpatt
 from campaign.health import healthz
 from campaign.sharing.urls import localised_urlpatterns as sharing_localised_urlpatterns
 from campaign.site_views import favicon
+from campaign.tally.urls import localised_urlpatterns as tally_localised_urlpatterns
 from campaign.updates.urls import localised_urlpatterns as updates_localised_urlpatterns
 from memorial.sitemaps import SITEMAPS as MEMORIAL_SITEMAPS
 
@@ -33,6 +34,7 @@ urlpatterns = [
     path("", include("campaign.sharing.urls")),
     path("", include("campaign.updates.urls")),
     path("", include("campaign.delivery.urls")),
+    path("", include("campaign.tally.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -42,4 +44,5 @@ urlpatterns += i18n_patterns(
     path("", include(sharing_localised_urlpatterns)),
     path("", include(updates_localised_urlpatterns)),
     path("", include(delivery_localised_urlpatterns)),
+    path("", include(tally_localised_urlpatterns)),
 )

@@ -1,5 +1,5 @@
 """The packages depend one way: lib <- memorial, lib <- petitions, (memorial, petitions) <- embed,
-sharing, updates, delivery, backups <- ops (each importing only what LAYERS lists),
+sharing, updates, delivery, tally, backups <- ops (each importing only what LAYERS lists),
 and the project package (campaign/ itself: settings, urls, middleware...) over all of them.
 
 Every import of every module, at the top or inside a function, is read from its source (ast)
@@ -24,6 +24,7 @@ LAYERS = {
     "campaign.sharing": {"campaign.lib", "memorial", "campaign.petitions", "campaign.sharing"},
     "campaign.updates": {"campaign.lib", "campaign.petitions", "campaign.updates"},
     "campaign.delivery": {"campaign.lib", "campaign.petitions", "campaign.delivery"},
+    "campaign.tally": {"campaign.lib", "campaign.petitions", "campaign.tally"},
     "campaign.backups": {"campaign.lib", "memorial", "campaign.petitions", "campaign.backups"},
     "campaign.ops": {
         "campaign.lib",
