@@ -398,6 +398,10 @@ CAMPAIGN_CONFIRM_LINK_DAYS = envint("CAMPAIGN_CONFIRM_LINK_DAYS", 7)
 CAMPAIGN_PURGE_UNCONFIRMED_DAYS = envint("CAMPAIGN_PURGE_UNCONFIRMED_DAYS", 7)
 CAMPAIGN_ANONYMISE_AFTER_DAYS = envint("CAMPAIGN_ANONYMISE_AFTER_DAYS", 180)
 
+# Snapshots of the database (manage.py backup), kept no longer than the purge window: see
+# README, "Backups". Not under STATIC_ROOT or MEDIA_ROOT: nginx must never serve them.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", VAR_DIR / "backups"))
+
 # Moderation: signatures from one client or one e-mail domain within one clock hour from
 # which the admin flags a burst (the big free mail providers are never flagged).
 CAMPAIGN_BURST_CLIENT_PER_HOUR = envint("CAMPAIGN_BURST_CLIENT_PER_HOUR", 10)
