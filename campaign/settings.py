@@ -189,10 +189,15 @@ CACHE_VERSION = envint("DJANGO_CACHE_VERSION", code_fingerprint(BASE_DIR))
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "campaign.cache.TieredRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "zhanaozen"),
             "VERSION": CACHE_VERSION,
+            # What every visitor reads (pages, counts, the petition and the version numbers
+            # they are filed under; see each app's caching module) is also held in each process
+            # for at most this window: a change on one host shows on every host within it.
+            "LOCAL_SECONDS": envint("DJANGO_LOCAL_CACHE_MS", 250) / 1000,
+            "LOCAL_PREFIXES": ("campaign:petition:", "memorial:", "embed:"),
         }
     }
 else:
