@@ -402,6 +402,8 @@ CAMPAIGN_EMAILS_PER_SIGNATURE = envint("CAMPAIGN_EMAILS_PER_SIGNATURE", 10)
 CAMPAIGN_CONFIRM_LINK_DAYS = envint("CAMPAIGN_CONFIRM_LINK_DAYS", 7)
 CAMPAIGN_PURGE_UNCONFIRMED_DAYS = envint("CAMPAIGN_PURGE_UNCONFIRMED_DAYS", 7)
 CAMPAIGN_ANONYMISE_AFTER_DAYS = envint("CAMPAIGN_ANONYMISE_AFTER_DAYS", 180)
+# Updates to signers: recipients per task (campaign/updates/tasks.py).
+CAMPAIGN_UPDATES_BATCH_SIZE = envint("CAMPAIGN_UPDATES_BATCH_SIZE", 200)
 
 # Snapshots of the database (manage.py backup), kept no longer than the purge window: see
 # README, "Backups". Not under STATIC_ROOT or MEDIA_ROOT: nginx must never serve them.
