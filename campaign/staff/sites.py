@@ -18,6 +18,13 @@ class StaffAdminSite(OTPAdminSite):
 
     def __init__(self, name="admin"):
         super().__init__(name)
+        self.pages = []
+
+    def register_page(self, route, view, name):
+        """A page an app adds to the admin (in its admin module), behind the same login and
+        second factor as the rest: `view(request, site)`. Pages come before the admin's own
+        URLs, so one may take its app's index URL."""
+        self.pages.append(path(route, self.admin_view(view), {"site": self}, name=name))
 
     def get_urls(self):
         # Enrolment is outside admin_view: the person enrolling is not logged in yet.
@@ -35,5 +42,6 @@ class StaffAdminSite(OTPAdminSite):
                 {"site": self},
                 name="staff_backup_codes",
             ),
+            *self.pages,
             *super().get_urls(),
         ]
