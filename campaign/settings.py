@@ -356,6 +356,9 @@ CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
+# The bearer token /healthz/?full=1 asks for (campaign.health); unset, full=1 is refused.
+HEALTH_TOKEN = envsecret("DJANGO_HEALTH_TOKEN")
+
 # Staff accounts (the staff app). Only staff have sessions (public pages keep their messages in
 # a cookie), so sessions are the admin's: they end when the browser closes, and after
 # DJANGO_STAFF_IDLE_MINUTES without an admin request (campaign.staff.middleware
@@ -381,11 +384,15 @@ AXES_LOCKOUT_TEMPLATE = "429.html"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Counts each 5xx response per hour in the cache, for the ops page (campaign.ops.errors).
+        "server_errors": {"class": "campaign.ops.errors.ServerErrorCounter"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Request lines would carry addresses typed into query strings; keep them out.
-        "django.request": {"level": "ERROR"},
+        "django.request": {"level": "ERROR", "handlers": ["server_errors"]},
         "django.server": {"level": "WARNING"},
     },
 }
