@@ -1,0 +1,54 @@
+"""The update as a signer receives it: subject and text in their language, the personal
+unsubscribe link under the text, and the RFC 8058 headers that let a mail program show its
+own "Unsubscribe" button and unsubscribe with one POST."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from campaign.updates.models import Update
+from campaign.updates.tokens import unsubscribe_token
+
+# What a test copy's link points at: a token no signature has, so the page says the link is
+# not valid rather than unsubscribing anyone.
+SAMPLE_KEY = "test-copy"
+
+
+def unsubscribe_url(signature_key: str, language: str) -> str:
+    with translation.override(language):
+        path = reverse("updates:unsubscribe", kwargs={"token": unsubscribe_token(signature_key)})
+    return settings.SITE_URL + path
+
+
+def render(update: Update, language: str, signature_key: str = SAMPLE_KEY) -> dict:
+    """Subject, text and HTML of the update in `language` (the admin's preview shows this)."""
+    with translation.override(language):
+        context = {
+            "update": update,
+            "petition": update.petition,
+            "petition_url": settings.SITE_URL + update.petition.get_absolute_url(),
+            "unsubscribe_url": unsubscribe_url(signature_key, language),
+        }
+        return {
+            "subject": " ".join(update.subject.split()),
+            "text": render_to_string("updates/emails/update.txt", context),
+            "html": render_to_string("updates/emails/update.html", context),
+            "unsubscribe_url": context["unsubscribe_url"],
+        }
+
+
+def message(update: Update, address: str, language: str, signature_key: str = SAMPLE_KEY):
+    rendered = render(update, language, signature_key)
+    mail = EmailMultiAlternatives(
+        subject=rendered["subject"],
+        body=rendered["text"],
+        to=[address],
+        headers={
+            "List-Unsubscribe": f"<{rendered['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    mail.attach_alternative(rendered["html"], "text/html")
+    return mail
