@@ -1,0 +1,2 @@
+class BackupError(Exception):
+    """A snapshot cannot be taken or restored; the message says why, for the operator."""
