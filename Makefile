@@ -21,7 +21,7 @@ export DJANGO_SETTINGS_MODULE ?= campaign.settings
 # The test suite's PostgreSQL pass; override to point at another server.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: which-python prepare help run dev test test-sqlite test-postgres journeys lint format messages bench moderators clean python
+.PHONY: which-python prepare help run dev test test-sqlite test-postgres journeys lint format messages bench moderators clean python deploy-check
 
 help:
 	@echo "make run     install, migrate, load the memorial content, serve on http://127.0.0.1:$(PORT)"
@@ -32,6 +32,7 @@ help:
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make messages  regenerate and compile the translation catalogs (needs GNU gettext)"
 	@echo "make bench   the load benchmark (writes docs/BENCHMARKS.md)"
+	@echo "make deploy-check  before a host serves a new release: check --deploy, migrations, cache"
 
 which-python: python
 	@echo $(PYTHON)
@@ -76,6 +77,22 @@ run: prepare
 
 dev: prepare
 	$(PROD_ENV) DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Before a host serves a new release (README.md, "Upgrading"): the production checks, every
+# migration applied, and what the cache needs. It checks the environment the services run with:
+# on a host of the reference deployment, /etc/zhanaozen/env through deploy/manage.sh (as root);
+# elsewhere this shell's, with make run's secret key when it names none.
+REFERENCE_HOST := $(wildcard /etc/zhanaozen/env)
+DEPLOY_MANAGE ?= $(if $(REFERENCE_HOST),deploy/manage.sh,\
+  DJANGO_SECRET_KEY_FILE=$${DJANGO_SECRET_KEY_FILE:-$(CURDIR)/var/secret_key} $(PY) manage.py)
+
+MIGRATE_FIRST := deploy-check: the database lacks migrations of this release: run migrate \
+  once, on one host, first (README.md, Upgrading)
+
+deploy-check: $(VENV)/.runtime $(if $(REFERENCE_HOST),,var/secret_key)
+	$(DEPLOY_MANAGE) check --deploy --fail-level WARNING
+	$(DEPLOY_MANAGE) migrate --check || { echo "$(MIGRATE_FIRST)" >&2; exit 1; }
+	$(DEPLOY_MANAGE) release_cache
 
 moderators: $(VENV)/.runtime var/secret_key
 	$(PROD_ENV) $(PY) manage.py create_staff
