@@ -98,3 +98,10 @@ def english_test_code():
     must still build English paths."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def visitor(db, settings):
+    """A browser of its own (WebTest) through the production middleware, CSRF included."""
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = True
+    return DjangoTestApp(extra_environ={"REMOTE_ADDR": "203.0.113.10"})
