@@ -12,9 +12,19 @@ from django.utils import translation
 from tests.campaign.url_samples import SAMPLES as CAMPAIGN_SAMPLES
 from tests.embed.url_samples import SAMPLES as EMBED_SAMPLES
 from tests.memorial.url_samples import SAMPLES as MEMORIAL_SAMPLES
+from tests.sharing.url_samples import SAMPLES as SHARING_SAMPLES
+from tests.tally.url_samples import SAMPLES as TALLY_SAMPLES
+from tests.updates.url_samples import SAMPLES as UPDATES_SAMPLES
 
 # name -> callable returning kwargs for reverse(), or None when no sample exists.
-SAMPLE_KWARGS = {**MEMORIAL_SAMPLES, **CAMPAIGN_SAMPLES, **EMBED_SAMPLES}
+SAMPLE_KWARGS = {
+    **MEMORIAL_SAMPLES,
+    **CAMPAIGN_SAMPLES,
+    **EMBED_SAMPLES,
+    **SHARING_SAMPLES,
+    **TALLY_SAMPLES,
+    **UPDATES_SAMPLES,
+}
 
 # Patterns outside the public site: the admin has its own tests.
 EXCLUDED_NAMESPACES = {"admin"}
