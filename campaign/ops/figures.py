@@ -66,17 +66,21 @@ def task_queue() -> TaskQueue:
 
 
 def database_size() -> int | None:
-    """Bytes the database takes: PostgreSQL's own figure, or SQLite's files (the write-ahead
-    log holds pages not yet copied back, so it counts). None for another engine."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    """Bytes the database takes: PostgreSQL's own figure, or SQLite's pages and its
+    write-ahead log, which holds pages not yet copied back. None for another engine."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
             cursor.execute("SELECT pg_database_size(current_database())")
             return cursor.fetchone()[0]
-    if connection.vendor == "sqlite":
-        name = Path(connection.settings_dict["NAME"])
-        files = [name, name.with_name(name.name + "-wal"), name.with_name(name.name + "-shm")]
-        return sum(path.stat().st_size for path in files if path.is_file())
-    return None
+        if connection.vendor != "sqlite":
+            return None
+        # Pages rather than the file's size: the same figure for a database in memory.
+        cursor.execute("PRAGMA page_count")
+        pages = cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_size")
+        size = pages * cursor.fetchone()[0]
+    wal = Path(f"{connection.settings_dict['NAME']}-wal")
+    return size + (wal.stat().st_size if wal.is_file() else 0)
 
 
 def collect() -> Figures:
@@ -127,7 +131,7 @@ def as_json(figures: Figures) -> dict[str, Any]:
             "age_seconds": seconds_since(backup.created, now),
             "size_bytes": backup.size,
         },
-        "database": {"vendor": figures.database_vendor, "size_bytes": figures.database_bytes},
+        "database_size": {"vendor": figures.database_vendor, "bytes": figures.database_bytes},
         "server_errors": {
             "last_24h": figures.server_errors_total,
             "per_hour": [

@@ -63,7 +63,9 @@ def run(job: str, args: Sequence[str] = ()) -> tuple[JobRun, str, BaseException 
     else:
         record.outcome = JobRun.Outcome.FAILED
         # The first line only: a database error's detail lines can quote a row's values.
-        record.message = summary(f"{type(error).__name__}: {error}", last=False)
+        text = str(error)
+        name = type(error).__name__
+        record.message = summary(text if text.startswith(name) else f"{name}: {text}", last=False)
     record.save(update_fields=["finished_at", "outcome", "message"])
     return record, output.getvalue(), error
 

@@ -1,3 +1,5 @@
+import argparse
+
 from django.core.management.base import BaseCommand, CommandError
 
 from campaign.ops import jobs
@@ -11,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("job", help="the management command to run, e.g. purge_unconfirmed")
-        parser.add_argument("job_args", nargs="*", metavar="ARG", help="its arguments")
+        parser.add_argument(
+            "job_args", nargs=argparse.REMAINDER, metavar="ARG", help="its arguments and options"
+        )
 
     def handle(self, *args, job, job_args, **options):
         record, output, error = jobs.run(job, job_args)
