@@ -7,14 +7,22 @@ groups stay as that migration made them.
 """
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import FileResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaign.delivery import paper
-from campaign.delivery.forms import PaperBatchForm
+from campaign.delivery import dossier, paper
+from campaign.delivery.forms import DossierForm, PaperBatchForm
 from campaign.delivery.models import PaperBatch, PaperBatchCorrection
 
 LEAD_PERMISSION = "campaign.change_petition"
+# The dossier holds the signers' names and comes with the export: it takes the export right.
+DOSSIER_PERMISSION = "campaign.export_signatures"
 
 
 def is_lead(request):
@@ -87,6 +95,40 @@ class PaperBatchAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # A batch is never removed: one recorded by mistake is corrected to 0, with a reason.
         return False
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.dossier_view)
+        return [path("dossier/", view, name="delivery_dossier"), *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_generate_dossier": request.user.has_perm(DOSSIER_PERMISSION),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def dossier_view(self, request):
+        """A form (petition, languages); its POST sends a ZIP of the dossier and its CSV."""
+        if not request.user.has_perm(DOSSIER_PERMISSION):
+            raise PermissionDenied
+        form = DossierForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            petition = form.cleaned_data["petition"]
+            archive = dossier.zipped(petition, form.chosen_languages(), request.user)
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+            return FileResponse(
+                archive,
+                as_attachment=True,
+                filename=f"{petition.slug}-dossier-{stamp}.zip",
+                content_type="application/zip",
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Delivery dossier"),
+            "opts": self.model._meta,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/delivery/dossier.html", context)
 
     def save_model(self, request, obj, form, change):
         if change:

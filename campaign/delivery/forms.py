@@ -1,9 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campaign.delivery import paper
 from campaign.delivery.models import PaperBatch
+from campaign.petitions.models import Petition
 
 
 class PaperBatchForm(forms.ModelForm):
@@ -32,3 +34,23 @@ class PaperBatchForm(forms.ModelForm):
                 ),
             )
         return cleaned_data
+
+
+class DossierForm(forms.Form):
+    petition = forms.ModelChoiceField(
+        label=_("Petition"), queryset=Petition.objects.exclude(state=Petition.State.DRAFT)
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=settings.LANGUAGES,
+        initial=[settings.LANGUAGE_CODE],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The petition's text is given in each; the rest of the dossier is in the first."
+        ),
+    )
+
+    def chosen_languages(self) -> list[str]:
+        """The languages ticked, in the site's order."""
+        ticked = set(self.cleaned_data["languages"])
+        return [code for code, _name in settings.LANGUAGES if code in ticked]

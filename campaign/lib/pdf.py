@@ -197,8 +197,17 @@ class Writer:
     @contextmanager
     def page(self) -> Iterator[Page]:
         """A new page, written out when the block ends."""
-        page = Page(*self.size)
+        page = self.new_page()
         yield page
+        self.finish(page)
+
+    def new_page(self) -> Page:
+        """A page to draw on; nothing is written until `finish(page)`. For layouts that flow
+        from page to page, where a `with` block per page does not fit."""
+        return Page(*self.size)
+
+    def finish(self, page: Page) -> None:
+        """Write the page out; it is the next page of the document."""
         content = self.add_stream(b"\n".join(page.operations))
         page_id = self.add(
             b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %d 0 R "
