@@ -41,6 +41,8 @@ FORWARDING_HEADERS = {
 ACCESS_FORMAT = "%(m)s %(U)s?%(q)s " + " ".join(
     f"{name}=%({{{header}}}i)s" for name, header in FORWARDING_HEADERS.items()
 )
+# What a monitor sends for /healthz/?full=1 (DJANGO_HEALTH_TOKEN).
+HEALTH_TOKEN = secrets.token_urlsafe(32)
 CSP_REPORT = json.dumps(
     {"csp-report": {"document-uri": "https://localhost/en/", "violated-directive": "img-src"}}
 )
@@ -131,6 +133,7 @@ def deployment(tmp_path_factory):
         "SITE_URL": f"https://localhost:{https_port}",
         "GUNICORN_ACCESS_LOG": str(folder / "gunicorn-access.log"),
         "GUNICORN_CMD_ARGS": f"--access-logformat '{ACCESS_FORMAT}'",
+        "DJANGO_HEALTH_TOKEN": HEALTH_TOKEN,
     }
     with live_gunicorn(workers=1, env=env) as server:
         values = {
@@ -151,6 +154,21 @@ def deployment(tmp_path_factory):
 def directives(policy):
     """A Content-Security-Policy as {directive: its sources}."""
     return dict([*part.strip().split(" ", 1), ""][:2] for part in policy.split(";") if part.strip())
+
+
+def test_a_monitors_token_passes_the_proxy_for_the_full_health_figures(deployment):
+    refused = deployment.fetch("/healthz/?full=1")
+    answer = deployment.fetch(
+        "/healthz/?full=1", headers={"Authorization": f"Bearer {HEALTH_TOKEN}"}
+    )
+
+    assert refused.status == 401
+    assert answer.status == 200
+    assert "no-cache" in answer.headers["Cache-Control"]
+    figures = json.loads(answer.body)
+    assert figures["status"] == "ok"
+    assert figures["database_size"]["bytes"] > 0
+    assert figures["server_errors"]["last_24h"] == 0
 
 
 def test_forwarding_headers_a_visitor_sends_never_reach_the_app(deployment):
