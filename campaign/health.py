@@ -58,9 +58,7 @@ def refuse_full(request):
         return JsonResponse({"error": "full=1 is off: DJANGO_HEALTH_TOKEN is not set"}, status=403)
     scheme, _space, sent = request.headers.get("Authorization", "").partition(" ")
     # In constant time, so that the answer's timing tells nothing of the token.
-    if scheme.lower() == "bearer" and secrets.compare_digest(
-        sent.strip().encode(), token.encode()
-    ):
+    if scheme.lower() == "bearer" and secrets.compare_digest(sent.strip().encode(), token.encode()):
         return None
     response = JsonResponse({"error": "full=1 needs Authorization: Bearer <token>"}, status=401)
     response["WWW-Authenticate"] = 'Bearer realm="healthz"'

@@ -11,14 +11,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from campaign.ops.models import JobRun
+from campaign.ops.models import MESSAGE_LENGTH, JobRun
 
 logger = logging.getLogger(__name__)
 
 # A job's runs older than this are deleted when it runs again: the page needs the last one,
 # the list in the admin a few weeks of history.
 KEEP_RUNS = timedelta(days=90)
-MESSAGE_LENGTH = JobRun._meta.get_field("message").max_length
 
 
 def scheduled_jobs() -> list[str]:

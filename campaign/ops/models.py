@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+MESSAGE_LENGTH = 300
+
 
 class JobRun(models.Model):
     """One run of a periodic job through `manage.py run_job`, which the systemd job unit
@@ -20,7 +22,7 @@ class JobRun(models.Model):
     )
     # The command's last line of output, or the error's first line: never a traceback, which
     # goes to the journal.
-    message = models.CharField(_("message"), max_length=300, blank=True)
+    message = models.CharField(_("message"), max_length=MESSAGE_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("job run")
