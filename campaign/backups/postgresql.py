@@ -14,6 +14,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 from campaign.backups.errors import BackupError
 
@@ -84,7 +85,7 @@ def tables(cursor: Any) -> dict[str, int]:
 
 def dump(connection: Any, target: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
     pg_dump = program("pg_dump")
-    with psycopg.connect(**parameters(connection)) as database:
+    with psycopg.connect(make_conninfo(**parameters(connection))) as database:
         database.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         (snapshot,) = database.execute("SELECT pg_export_snapshot()").fetchall()[0]
         run(
@@ -151,5 +152,5 @@ def load(connection: Any, data: Path, manifest: Any) -> None:
 
 
 def counts(connection: Any) -> dict[str, int]:
-    with psycopg.connect(**parameters(connection)) as database:
+    with psycopg.connect(make_conninfo(**parameters(connection))) as database:
         return tables(database.cursor())

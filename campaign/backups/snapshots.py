@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from django.conf import settings
@@ -89,7 +90,7 @@ def latest_per_app(applied: list[tuple[str, str]]) -> dict[str, str]:
     return dict(applied)
 
 
-def vendor_module(vendor: str):
+def vendor_module(vendor: str) -> ModuleType:
     try:
         return VENDORS[vendor]
     except KeyError:
