@@ -7,8 +7,9 @@ from tests.urls_catalogue import public_urls
 pytestmark = pytest.mark.django_db
 
 PERMISSIONS_POLICY = {"camera", "microphone", "geolocation", "payment", "usb"}
-# What partners' pages load from us: the embeds (framed), oEmbed and count.json (read by CORS).
-CROSS_ORIGIN_URLS = {"embed:memorial", "embed:petition", "campaign:count_json"}
+# What partners' pages load from us: the embeds (framed), oEmbed, count.json and tally.json
+# (read by CORS).
+CROSS_ORIGIN_URLS = {"embed:memorial", "embed:petition", "campaign:count_json", "tally:json"}
 
 
 def csp_directives(response):
