@@ -20,6 +20,8 @@ class ShareLink:
     href: str
     # E-mail opens the visitor's own mail program, not a page: no new tab for it.
     new_tab: bool = True
+    # The networks' names are Latin-script brands, read as such whatever the page's language.
+    label_language: str | None = "en"
 
 
 def query(**params: str) -> str:
@@ -42,6 +44,7 @@ def share_links(url: str, text: str, subject: str) -> list[ShareLink]:
             gettext("E-mail"),
             "mailto:?" + query(subject=subject, body=f"{text}\n\n{url}"),
             new_tab=False,
+            label_language=None,
         ),
     ]
 

@@ -40,4 +40,6 @@ urlpatterns = [
     path("cards/", include(cards)),
 ]
 
-localised_urlpatterns: list = []
+localised_urlpatterns = [
+    path("petitions/<slug:slug>/poster.pdf", views.poster, name="petition_poster"),
+]

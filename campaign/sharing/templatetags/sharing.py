@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from campaign.sharing import cards
@@ -23,7 +24,13 @@ def petition_share_links(petition):
     url = absolute(petition.get_absolute_url())
     title = petition.title
     text = gettext("Sign the petition: %(title)s") % {"title": title}
-    return {"url": url, "text": text, "title": title, "links": share_links(url, text, title)}
+    return {
+        "url": url,
+        "text": text,
+        "title": title,
+        "links": share_links(url, text, title),
+        "poster_url": reverse("petition_poster", kwargs={"slug": petition.slug}),
+    }
 
 
 @register.inclusion_tag("sharing/card_meta.html")
