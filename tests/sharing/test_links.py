@@ -41,8 +41,8 @@ def attribute(tag, name):
 def links_by_network(box):
     found = {}
     for tag in ANCHOR.findall(box):
-        network = re.search(r"share-(\w+)", attribute(tag, "class")).group(1)
-        found[network] = tag
+        if network := re.search(r"\bshare-(\w+)", attribute(tag, "class")):
+            found[network.group(1)] = tag
     return found
 
 
