@@ -131,3 +131,4 @@ def test_a_worker_killed_mid_batch_sends_nobody_the_update_twice(site, tmp_path)
     }
     [uncertain] = [a for a, state in final["deliveries"].items() if state == "claimed"]
     assert uncertain == "reader004@example.org"  # the fifth, the one the worker died sending
+    assert "@example.org" not in log.read_text()  # the workers log no address
