@@ -33,7 +33,14 @@ class Sink:
     def __init__(self):
         self.received = []
         self.stall_at = None
+        self.refused = set()  # addresses answered "550 no such mailbox"
         self.arrived = threading.Condition()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return "550 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)

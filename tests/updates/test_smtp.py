@@ -80,3 +80,18 @@ def test_the_header_link_unsubscribes_with_one_post_and_no_cookie(
     assert tasks.start_sending(second, campaign_lead) == 2
     assert recipients[1].email not in sink.by_recipient()
     assert not Delivery.objects.filter(update=second, signature=reader).exists()
+
+
+def test_a_refused_recipient_is_failed_once_without_its_address_and_the_rest_go(
+    sink, campaign_lead, petition, recipients
+):
+    refused = recipients[0]
+    sink.refused.add(refused.email)
+    update = Update.objects.create(petition=petition, **update_texts())
+    tasks.start_sending(update, campaign_lead)
+
+    assert sorted(sink.by_recipient()) == sorted(s.email for s in recipients[1:])
+    failed = Delivery.objects.get(state=Delivery.State.FAILED)
+    assert failed.signature_id == refused.pk
+    assert failed.error == "SMTPRecipientsRefused"  # the class only: its text names the address
+    assert sending.progress(update) == sending.Progress(sent=2, failed=1, uncertain=0, waiting=0)
