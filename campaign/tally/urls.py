@@ -8,17 +8,12 @@ from campaign.tally import views
 
 urlpatterns: list = []
 
-localised_urlpatterns = [
-    path(
-        "petitions/<slug:slug>/",
-        include(
-            (
-                [
-                    path("tally/", views.tally_page, name="page"),
-                    path("tally.json", views.tally_json, name="json"),
-                ],
-                "tally",
-            )
-        ),
-    ),
-]
+tally = (
+    [
+        path("petitions/<slug:slug>/tally/", views.tally_page, name="page"),
+        path("petitions/<slug:slug>/tally.json", views.tally_json, name="json"),
+    ],
+    "tally",
+)
+
+localised_urlpatterns = [path("", include(tally))]
