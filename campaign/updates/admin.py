@@ -10,7 +10,7 @@ page shows the progress.
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -20,14 +20,14 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 
 from campaign.updates import emails, sending, tasks
-from campaign.updates.models import Update
+from campaign.updates.models import Delivery, Update
 
 SEND_PERMISSION = "updates.send_update"
 
 
 @admin.register(Update)
 class UpdateAdmin(TranslationAdmin):
-    list_display = ["subject", "petition", "state", "progress", "created_at"]
+    list_display = ["subject", "petition", "state", "recipients_at_start", "sent", "created_at"]
     list_filter = ["state"]
     list_select_related = ["petition"]
     date_hierarchy = "created_at"
@@ -52,6 +52,15 @@ class UpdateAdmin(TranslationAdmin):
             if name.startswith(("subject_", "body_")):
                 field.required = True
         return form
+
+    def get_queryset(self, request):
+        # The list's "sent" column in the same query, whatever the number of updates.
+        sent = Count("deliveries", filter=Q(deliveries__state=Delivery.State.SENT))
+        return super().get_queryset(request).annotate(sent_count=sent)
+
+    @admin.display(description=gettext_lazy("sent"), ordering="sent_count")
+    def sent(self, update):
+        return update.sent_count
 
     def has_change_permission(self, request, obj=None):
         # What has been sent (or is being sent) stays as it went out.

@@ -4,6 +4,8 @@ for campaign leads only."""
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from campaign.updates.models import Delivery, Update
@@ -146,3 +148,19 @@ def test_a_second_confirmation_sends_nothing_more(
     second.submit()
     assert len(mail.outbox) == 3
     assert Delivery.objects.filter(state=Delivery.State.SENT).count() == 3
+
+
+def test_the_list_costs_the_same_queries_for_many_updates(
+    staff_browser, campaign_lead, petition, recipients
+):
+    browser = staff_browser(campaign_lead)
+    make_update(petition)
+    browser.get(admin_url("changelist"))
+    with CaptureQueriesContext(connection) as one:
+        browser.get(admin_url("changelist"))
+    for _ in range(5):
+        make_update(petition)
+    with CaptureQueriesContext(connection) as six:
+        page = browser.get(admin_url("changelist"))
+    assert len(six) == len(one)
+    assert page.text.count(TEXTS["en"][0]) >= 6
