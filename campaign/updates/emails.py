@@ -2,6 +2,8 @@
 unsubscribe link under the text, and the RFC 8058 headers that let a mail program show its
 own "Unsubscribe" button and unsubscribe with one POST."""
 
+import email.policy
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -14,6 +16,18 @@ from campaign.updates.tokens import unsubscribe_token
 # What a test copy's link points at: a token no signature has, so the page says the link is
 # not valid rather than unsubscribing anyone.
 SAMPLE_KEY = "test-copy"
+
+
+class UpdateMessage(EmailMultiAlternatives):
+    """A message whose header lines may be as long as RFC 5322 allows (998 characters).
+
+    Python folds a header longer than 78 characters, and one with no space to break at, as
+    a URL in angle brackets, it folds by turning it into RFC 2047 encoded words
+    (`=?utf-8?q?=3Chttp...`). Mail programs read List-Unsubscribe's URL as it is written, not
+    decoded, and would not find it."""
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
 
 
 def unsubscribe_url(signature_key: str, language: str) -> str:
@@ -41,7 +55,7 @@ def render(update: Update, language: str, signature_key: str = SAMPLE_KEY) -> di
 
 def message(update: Update, address: str, language: str, signature_key: str = SAMPLE_KEY):
     rendered = render(update, language, signature_key)
-    mail = EmailMultiAlternatives(
+    mail = UpdateMessage(
         subject=rendered["subject"],
         body=rendered["text"],
         to=[address],

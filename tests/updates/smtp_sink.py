@@ -44,6 +44,7 @@ class Sink:
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        message.raw = envelope.content  # as it came over the wire
         with self.arrived:
             self.received.append((tuple(envelope.rcpt_tos), message))
             self.arrived.notify_all()

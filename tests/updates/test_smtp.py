@@ -46,6 +46,8 @@ def test_each_recipient_gets_one_message_in_their_language_with_both_headers(
         assert body in text
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         [url] = re.fullmatch(r"<(\S+)>", message["List-Unsubscribe"]).groups()
+        # Written out as it is, not in encoded words: mail programs read it undecoded.
+        assert f"\r\nList-Unsubscribe: <{url}>\r\n".encode() in message.raw
         assert f"/{signature.language}/updates/unsubscribe/" in url
         assert url in text  # the same personal link in the text
         assert signature.email not in url
