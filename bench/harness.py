@@ -116,6 +116,8 @@ def run_wrk(url, duration, connections, script=None, env=None, threads=2):
         "-d",
         f"{duration}s",
         "--latency",
+        "--timeout",
+        "5s",
         "-s",
         *lua,
         url,

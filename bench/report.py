@@ -96,6 +96,23 @@ def run_section(run):
         f"{truth['total']} signature rows in all."
     )
     lines.append(f'- "database is locked" in the server log: {run["locked"]} times.')
+    mail = run.get("mail")
+    if mail:
+        series = ", ".join(f"{t} s: {depth}" for t, depth in mail["depth_series"])
+        lines.append(
+            f"- Sign POST visitors: {run['harvested']:,} loaded the page and filled in its form "
+            f"(own cookie and token each); {mail['accepted']:,} POSTs were accepted (302). "
+            f"E-mail queue (db_worker → SMTP sink on loopback): peak depth {mail['peak_depth']:,}, "
+            f"{mail['depth_at_end']:,} waiting when the sign run ended; the worker sent "
+            f"{mail['send_rate_during']:.0f}/s during the run and drained the rest at "
+            f"{mail['drain_rate']:.0f}/s in {mail['drain_seconds']:.0f} s "
+            f"({'drained' if mail['drained'] else 'NOT drained within the timeout'}). "
+            f"Depth over the run: {series}."
+        )
+        lines.append(
+            f"- E-mails received by the sink over the whole run: {mail['received_total']:,} "
+            "(sign and mixed runs)."
+        )
     rss = ", ".join(f"{mb:.0f}" for mb in run["worker_rss_mb"])
     lines.append(f"- Worker RSS after the spike (MB): {rss}.")
     for path, weight in run["weights"].items():
@@ -106,13 +123,16 @@ def run_section(run):
     return lines
 
 
-def write_report(path, runs, args, command, machine):
+def write_report(path, runs, args, command, machine, commit="", load=()):
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = [
         BEGIN,
-        f"Run {when} on {machine} with `{command}`.",
+        f"Run {when} on {machine} with `{command}`, at commit {commit}.",
+        "Machine load (uptime's 1-minute load average, sampled through the run; 2 cores "
+        "shared with other sessions): " + ", ".join(load) + ".",
         f"gunicorn sync workers: {args.workers}; wrk: 2 threads, {args.connections} connections; "
         f"{args.duration} s per scenario, {args.sign_duration} s of sign POSTs; "
+        f"local cache window {args.local_ms} ms (PostgreSQL + Redis); "
         f"{args.signatures:,} seeded confirmed signatures. wrk runs on the same 2 cores as the "
         "server, so every figure includes the load generator's own cost.",
         "",

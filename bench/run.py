@@ -8,14 +8,14 @@ docs/BENCHMARKS.md.
 """
 
 import argparse
-import http.cookiejar
 import json
 import os
 import platform
-import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -27,6 +27,7 @@ import psycopg
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import ROOT, WRK_DIR, Server, ensure_wrk, manage, run_wrk
+from bench.mail import QueueSampler, db_worker, smtp_sink
 from bench.report import page_weight, write_report
 
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -81,14 +82,93 @@ def django_eval(env, code):
     return result.stdout.strip().splitlines()[-1]
 
 
-def csrf_pair(url):
-    """A CSRF cookie and a form token for it, as a browser would hold them."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    html = opener.open(url, timeout=10).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    cookie = next(c.value for c in jar if c.name == "csrftoken")
-    return cookie, token
+def harvest(server, var_dir, name, *, path=None, count=0, paths=None, rounds=12):
+    """Visitors GET a page (path, count times; or each of paths once) and keep its form as
+    rendered with their own CSRF cookie (bench/wrk/harvest.lua). Returns the env sign.lua and
+    confirm.lua read the forms with, and how many there are.
+
+    wrk runs for a set time even when every thread has stopped, so this runs it in short
+    rounds until there are enough forms."""
+    files = []
+    made = 0
+    remaining = list(paths) if paths is not None else None
+    for round_no in range(rounds):
+        wanted = len(remaining) if remaining is not None else count - made
+        if wanted <= 0:
+            break
+        out = Path(var_dir) / f"{name}-{round_no}-"
+        env = {
+            "WRK_DIR": str(WRK_DIR),
+            "BENCH_RUN_ID": uuid.uuid4().hex[:8],
+            "BENCH_HARVEST_OUT": str(out),
+            "BENCH_HARVEST_PATH": path or "",
+            "BENCH_HARVEST_COUNT": str(wanted),
+            "BENCH_HARVEST_PATHS": "",
+        }
+        if remaining is not None:
+            listing = Path(var_dir) / f"{name}-{round_no}.paths"
+            listing.write_text("".join(p + "\n" for p in remaining))
+            env["BENCH_HARVEST_PATHS"] = str(listing)
+        run_wrk(server.url + (path or "/"), 4, 16, script="harvest.lua", env=env)
+        for thread in (1, 2):
+            written = Path(f"{out}{thread}")
+            if not written.exists():
+                continue
+            files.append(str(written))
+            lines = written.read_text().splitlines()
+            made += len(lines)
+            if remaining is not None:
+                done = {line.split("\t", 1)[0] for line in lines}
+                remaining = [p for p in remaining if p not in done]
+    return {"BENCH_FORMS": ",".join(files)}, made
+
+
+def waiting_tasks(env):
+    """A function counting the e-mail tasks not yet done, straight from the database."""
+    table = django_eval(
+        env, "from django_tasks_db.models import DBTaskResult; print(DBTaskResult._meta.db_table)"
+    )
+    # The table's name comes from the model, not from outside.
+    query = f"SELECT COUNT(*) FROM {table} WHERE status IN ('READY', 'RUNNING')"  # noqa: S608
+    if "DATABASE_URL" in env:
+        url = env["DATABASE_URL"]
+
+        def count():
+            with psycopg.connect(url) as conn:
+                return conn.execute(query).fetchone()[0]
+
+    else:
+        path = Path(env["DJANGO_VAR_DIR"]) / "db.sqlite3"
+
+        def count():
+            with sqlite3.connect(path, timeout=10) as conn:
+                return conn.execute(query).fetchone()[0]
+
+    return count
+
+
+def queue_report(sampler, sign_run, waiting_at_end, sign_elapsed, drained):
+    """Queue depth over the sign run and how fast the worker drained it."""
+    samples = sampler.samples
+    peak = max((depth for _t, depth, _r in samples), default=0)
+    during = [(t, received) for t, _depth, received in samples if t <= sign_elapsed]
+    sent_during = during[-1][1] - during[0][1] if len(during) > 1 else 0
+    span = during[-1][0] - during[0][0] if len(during) > 1 else 0
+    after = [(t, received) for t, _depth, received in samples if t >= sign_elapsed]
+    drain_time = after[-1][0] - after[0][0] if len(after) > 1 else 0
+    return {
+        "accepted": sign_run["s3xx"],
+        "peak_depth": peak,
+        "depth_at_end": waiting_at_end,
+        "send_rate_during": sent_during / span if span else 0,
+        "drain_seconds": drain_time,
+        "drain_rate": (after[-1][1] - after[0][1]) / drain_time if drain_time else 0,
+        "drained": drained,
+        "received_after_sign": samples[-1][2] if samples else 0,
+        "depth_series": [(round(t), depth) for t, depth, _r in samples][
+            :: max(1, len(samples) // 24)
+        ],
+    }
 
 
 def static_path(var_dir, name):
@@ -126,25 +206,14 @@ def measure(label, args, var_dir, env):
     print(f"   seeded {args.signatures} signatures in {seeded_in:.0f} s", flush=True)
 
     petition_path = f"/en/petitions/{slug}/"
+    count_path = f"/en/petitions/{slug}/count.json"
     results = []
-    with Server(env, args.workers) as server:
-        try:
-            cookie, token = csrf_pair(server.url + petition_path)
-        except OSError:
+    waiting = waiting_tasks(env)
+    mail = {}
+    with smtp_sink() as sink, Server({**env, **sink.env}, args.workers) as server:
+        if not status_ok(server.url + petition_path):
             print(server.log_tail(), file=sys.stderr)
-            raise
-        lua_env = {
-            "WRK_DIR": str(WRK_DIR),
-            "BENCH_CSRF_COOKIE": cookie,
-            "BENCH_CSRF_TOKEN": token,
-            "BENCH_SIGN_PATH": petition_path,
-            "BENCH_RUN_ID": uuid.uuid4().hex[:8],
-            "BENCH_TOKENS": str(tokens),
-            "BENCH_CONFIRM_PREFIX": "/en/petitions/confirm/",
-            "BENCH_HOME_PATH": "/en/",
-            "BENCH_PETITION_PATH": petition_path,
-            "BENCH_COUNT_PATH": f"/en/petitions/{slug}/count.json",
-        }
+            raise RuntimeError("the petition page does not answer")
         oembed_target = urllib.parse.quote("http://127.0.0.1:8000/en/", safe="")
         gets = [
             ("ceiling: minimal Django view", "/bench/minimal/"),
@@ -153,7 +222,7 @@ def measure(label, args, var_dir, env):
             ("petition page (with count)", petition_path),
             ("embed", "/embed/memorial/"),
             ("oEmbed JSON", f"/oembed/?url={oembed_target}&format=json"),
-            ("count JSON", f"/en/petitions/{slug}/count.json"),
+            ("count JSON", count_path),
         ]
         for name, path in gets:
             if not status_ok(server.url + path):
@@ -162,31 +231,67 @@ def measure(label, args, var_dir, env):
             print(f"   {name}", flush=True)
             data = run_wrk(server.url + path, args.duration, args.connections)
             results.append({"scenario": name, "path": path, **data})
-        print("   sign POST", flush=True)
-        data = run_wrk(
-            server.url + petition_path,
-            args.sign_duration,
-            args.connections,
-            script="sign.lua",
-            env=lua_env,
+
+        print("   visitors load the petition page and fill in its form", flush=True)
+        forms_env, harvested = harvest(
+            server, var_dir, "sign", path=petition_path, count=args.visitors
         )
-        results.append({"scenario": "sign POST (complete)", "path": petition_path, **data})
-        print("   confirmation POST", flush=True)
-        data = run_wrk(
-            server.url + "/", args.duration, args.connections, script="confirm.lua", env=lua_env
-        )
-        results.append({"scenario": "confirmation POST", "path": "confirm/<token>/", **data})
-        print("   mixed spike", flush=True)
-        data = run_wrk(
-            server.url + "/", args.duration, args.connections, script="mixed.lua", env=lua_env
-        )
-        results.append({"scenario": "mixed spike (90% read, 10% sign)", "path": "mixed", **data})
+        print(f"   {harvested} visitors with their own form", flush=True)
+        lua_env = {
+            **forms_env,
+            "WRK_DIR": str(WRK_DIR),
+            "BENCH_HOME_PATH": "/en/",
+            "BENCH_PETITION_PATH": petition_path,
+            "BENCH_COUNT_PATH": count_path,
+        }
+        worker_env = {**env, **sink.env, "SITE_URL": server.url}
+        with (
+            db_worker(worker_env, Path(var_dir) / "worker.log"),
+            QueueSampler(waiting, sink) as sampler,
+        ):
+            print("   sign POST (db_worker sending to the SMTP sink)", flush=True)
+            data = run_wrk(
+                server.url + petition_path,
+                args.sign_duration,
+                args.connections,
+                script="sign.lua",
+                env=lua_env,
+            )
+            signed_at = sampler.sample()
+            signed_elapsed = time.monotonic() - sampler.started
+            results.append({"scenario": "sign POST (complete)", "path": petition_path, **data})
+            drained = sampler.wait_drained(args.drain_timeout)
+            mail = queue_report(sampler, data, signed_at, signed_elapsed, drained)
+            links = sink.take_links(args.confirmations)
+            print(
+                f"   confirmation: {len(links)} signers open the link of their e-mail", flush=True
+            )
+            confirm_env, confirmers = harvest(server, var_dir, "confirm", paths=links)
+            print("   confirmation POST", flush=True)
+            data = run_wrk(
+                server.url + "/",
+                args.duration,
+                args.connections,
+                script="confirm.lua",
+                env={**lua_env, **confirm_env},
+            )
+            data["visitors"] = confirmers
+            results.append({"scenario": "confirmation POST", "path": "confirm/<token>/", **data})
+            print("   mixed spike", flush=True)
+            data = run_wrk(
+                server.url + "/", args.duration, args.connections, script="mixed.lua", env=lua_env
+            )
+            results.append(
+                {"scenario": "mixed spike (90% read, 10% sign)", "path": "mixed", **data}
+            )
+            sampler.wait_drained(args.drain_timeout)
+            mail["received_total"] = sink.received
         rss = server.worker_rss_mb()
         log = (Path(var_dir) / "gunicorn.log").read_text(errors="replace")
         locked = log.count("database is locked")
         weights = page_weight(server.url, ["/en/", "/embed/memorial/"])
         time.sleep(int(env.get("CAMPAIGN_COUNT_CACHE_SECONDS", "5")) + 1)
-        with urllib.request.urlopen(server.url + lua_env["BENCH_COUNT_PATH"]) as response:
+        with urllib.request.urlopen(server.url + count_path) as response:
             shown = json.loads(response.read())
     truth = json.loads(
         django_eval(
@@ -208,7 +313,40 @@ def measure(label, args, var_dir, env):
         "count_shown": shown,
         "count_truth": truth,
         "seeded_in": seeded_in,
+        "mail": mail,
+        "harvested": harvested,
     }
+
+
+class LoadSampler:
+    """The 1-minute load average every 30 s, in a thread, until stopped."""
+
+    def __init__(self):
+        self.readings = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while True:
+            when = time.strftime("%H:%M:%S", time.gmtime())
+            self.readings.append(f"{when} {os.getloadavg()[0]:.2f}")
+            if self._stop.wait(30):
+                return
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+
+def commit():
+    def git(*args):
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+
+    dirty = git("status", "--porcelain", "--", "bench", "campaign", "memorial", "templates")
+    return git("rev-parse", "--short", "HEAD") + (" (with uncommitted changes)" if dirty else "")
 
 
 def main():
@@ -219,14 +357,29 @@ def main():
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--signatures", type=int, default=1_000_000)
     parser.add_argument("--pending", type=int, default=30_000)
+    parser.add_argument(
+        "--visitors", type=int, default=40_000, help="visitors who load the form to sign"
+    )
+    parser.add_argument("--confirmations", type=int, default=12_000)
+    parser.add_argument("--keep", action="store_true", help="keep the run's files (logs)")
+    parser.add_argument("--var-dir", default=None, help="where the run's files go")
+    parser.add_argument(
+        "--local-ms", type=int, default=250, help="the per-process cache window (Redis set-up)"
+    )
+    parser.add_argument(
+        "--drain-timeout", type=int, default=120, help="s to wait for the mail queue"
+    )
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--output", default=str(ROOT / "docs" / "BENCHMARKS.md"))
     args = parser.parse_args()
     ensure_wrk()
+    load = LoadSampler()
     runs = []
     for database in args.databases.split(","):
-        with tempfile.TemporaryDirectory(prefix="zh-bench-") as var_dir:
-            env = base_env(var_dir)
+        with tempfile.TemporaryDirectory(
+            prefix="zh-bench-", delete=not args.keep, dir=args.var_dir
+        ) as var_dir:
+            env = {**base_env(var_dir), "DJANGO_LOCAL_CACHE_MS": str(args.local_ms)}
             if database == "postgres":
                 name = f"zh_bench_{os.getpid()}"
                 try:
@@ -246,7 +399,8 @@ def main():
     machine = (
         f"{platform.node()}: {os.cpu_count()} cores, {platform.processor() or platform.machine()}"
     )
-    write_report(Path(args.output), runs, args, command, machine)
+    load.stop()
+    write_report(Path(args.output), runs, args, command, machine, commit(), load.readings)
     print(f"Results written to {args.output}")
 
 

@@ -1,4 +1,4 @@
--- A spike: 90% of requests read (home, petition page, count), 10% sign.
+-- A spike: 90% of requests read (home, petition page, count), 10% are visitors signing.
 dofile(os.getenv("WRK_DIR") .. "/sign.lua")
 
 local reads = {

@@ -1,0 +1,123 @@
+"""The benchmark's mail: an SMTP sink on loopback, the db_worker that sends to it, and the
+queue's depth sampled while they run.
+
+The sink keeps only what the benchmark needs from each message (its confirmation link), so
+that receiving mail costs the shared 2 cores as little as it can.
+"""
+
+import email
+import email.policy
+import re
+import subprocess
+import threading
+import time
+from contextlib import contextmanager
+
+from aiosmtpd.controller import Controller
+
+from bench.harness import PYTHON, ROOT, free_port
+
+CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/[a-z-]+/petitions/confirm/[^/\s]+/)")
+
+
+class Sink:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.received = 0
+        self.links = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        text = message.get_body(preferencelist=("plain",)).get_content()
+        match = CONFIRM_LINK.search(text)
+        with self.lock:
+            self.received += 1
+            if match:
+                self.links.append(match.group(1))
+        return "250 Message accepted for delivery"
+
+    def take_links(self, count):
+        with self.lock:
+            taken, self.links = self.links[:count], self.links[count:]
+        return taken
+
+
+@contextmanager
+def smtp_sink():
+    sink = Sink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    sink.env = {
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(port),
+        "EMAIL_USE_TLS": "0",
+        "EMAIL_TIMEOUT": "10",
+    }
+    try:
+        yield sink
+    finally:
+        controller.stop()
+
+
+@contextmanager
+def db_worker(env, log_path):
+    """`manage.py db_worker`, as production runs it, until the block ends."""
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+class QueueSampler:
+    """Every `interval` s: the tasks waiting (READY or RUNNING) and the mail received so far."""
+
+    def __init__(self, count_waiting, sink, interval=1.0):
+        self.count_waiting = count_waiting
+        self.sink = sink
+        self.interval = interval
+        self.samples = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.started = time.monotonic()
+
+    def _run(self):
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(self.interval)
+
+    def sample(self):
+        waiting = self.count_waiting()
+        self.samples.append((time.monotonic() - self.started, waiting, self.sink.received))
+        return waiting
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def wait_drained(self, timeout):
+        """Until nothing waits (or timeout s); True when drained."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.count_waiting() == 0:
+                self.sample()
+                return True
+            time.sleep(0.5)
+        self.sample()
+        return False
