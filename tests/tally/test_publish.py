@@ -182,3 +182,12 @@ def test_a_petition_without_entries_says_when_the_first_comes(client, db):
     page = client.get(url("tally:page", petition)).content.decode()
 
     assert "No entry yet" in page
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_the_petition_page_links_to_its_tally(client, recorded, language):
+    with translation.override(language):
+        page = client.get(recorded.get_absolute_url()).content.decode()
+        link = gettext("The daily tally: each day's count, in a chain anyone can check")
+
+    assert f'<a href="{url("tally:page", recorded, language)}">{link}</a>' in page
