@@ -35,6 +35,8 @@ from campaign.backups.store import Snapshot
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+# Where a snapshot is made before it is renamed into place; never listed as a snapshot.
+WORK_PREFIX = ".taking-"
 CHUNK = 2**20
 VENDORS = {"sqlite": sqlite, "postgresql": postgresql}
 
@@ -117,7 +119,7 @@ def take(now: datetime | None = None) -> tuple[Snapshot, Manifest]:
     vendor = vendor_module(connection.vendor)
     folder = private_directory(store.directory())
     final = store.path_for(created)
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".taking-") as work:
+    with tempfile.TemporaryDirectory(dir=folder, prefix=WORK_PREFIX) as work:
         data_path = Path(work) / vendor.DATA_NAME
         tables, applied = vendor.dump(connection, data_path)
         manifest = Manifest(
@@ -223,9 +225,13 @@ def window() -> timedelta:
 
 
 def rotate(now: datetime | None = None) -> list[Snapshot]:
-    """Delete the snapshots older than the window; returns them."""
+    """Delete the snapshots older than the window; returns them. The work folder of a backup
+    that was killed half-way holds a copy of the database too: it goes by the same rule."""
     cutoff = (now or timezone.now()) - window()
     expired = [snapshot for snapshot in store.snapshots() if snapshot.created < cutoff]
     for snapshot in expired:
         snapshot.path.unlink(missing_ok=True)
+    for leftover in store.directory().glob(f"{WORK_PREFIX}*"):
+        if leftover.stat().st_mtime < cutoff.timestamp():
+            shutil.rmtree(leftover, ignore_errors=True)
     return expired

@@ -1,6 +1,7 @@
 """Snapshots hold addresses: each backup run deletes those older than the purge window."""
 
 import io
+import os
 from datetime import timedelta
 
 import pytest
@@ -21,6 +22,12 @@ def test_a_backup_run_deletes_exactly_the_snapshots_beyond_the_window(backup_dir
     for days in ages:
         store.path_for(now - timedelta(days=days)).write_bytes(b"old snapshot")
     (backup_dir / "notes.txt").write_text("not a snapshot")
+    # What a backup killed half-way leaves: a copy of the database, in its work folder.
+    killed = backup_dir / ".taking-killed"
+    killed.mkdir()
+    (killed / "db.sqlite3.gz").write_bytes(b"copy")
+    stamp = (now - timedelta(days=window + 0.01)).timestamp()
+    os.utime(killed, (stamp, stamp))
 
     call_command("backup", stdout=io.StringIO())
 
@@ -30,6 +37,7 @@ def test_a_backup_run_deletes_exactly_the_snapshots_beyond_the_window(backup_dir
     assert kept[2] >= now
     assert store.latest().created == kept[2]
     assert (backup_dir / "notes.txt").exists()
+    assert not killed.exists()
 
 
 def test_latest_is_none_without_snapshots(settings, tmp_path):
