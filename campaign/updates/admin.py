@@ -2,9 +2,12 @@
 
 Write the update (a subject and a text in each language), save it, preview it as each
 signer will get it, send a test copy to yourself, then see the number of recipients and
-confirm. Only holders of `updates.send_update` (Campaign leads) reach the preview, the test
-copy and the send; once sending has started the update can no longer be changed, and its
-page shows the progress.
+confirm. Once sending has started the update can no longer be changed, and its page shows the
+progress.
+
+Writing to a petition's signers takes the right to change petitions, which campaign leads
+hold and moderators do not (campaign.petitions' roles migration): moderators neither see nor
+send updates, and the roles' groups stay as that migration made them.
 """
 
 from django.conf import settings
@@ -22,7 +25,11 @@ from modeltranslation.admin import TranslationAdmin
 from campaign.updates import emails, sending, tasks
 from campaign.updates.models import Delivery, Update
 
-SEND_PERMISSION = "updates.send_update"
+LEAD_PERMISSION = "campaign.change_petition"
+
+
+def is_lead(request):
+    return request.user.has_perm(LEAD_PERMISSION)
 
 
 @admin.register(Update)
@@ -62,18 +69,21 @@ class UpdateAdmin(TranslationAdmin):
     def sent(self, update):
         return update.sent_count
 
+    def has_module_permission(self, request):
+        return is_lead(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_lead(request)
+
+    def has_add_permission(self, request):
+        return is_lead(request)
+
     def has_change_permission(self, request, obj=None):
         # What has been sent (or is being sent) stays as it went out.
-        editable = obj is None or obj.state == Update.State.DRAFT
-        return editable and super().has_change_permission(request, obj)
+        return is_lead(request) and (obj is None or obj.state == Update.State.DRAFT)
 
     def has_delete_permission(self, request, obj=None):
-        return (obj is None or obj.state == Update.State.DRAFT) and super().has_delete_permission(
-            request, obj
-        )
-
-    def has_send_permission(self, request):
-        return request.user.has_perm(SEND_PERMISSION)
+        return is_lead(request) and (obj is None or obj.state == Update.State.DRAFT)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -103,7 +113,7 @@ class UpdateAdmin(TranslationAdmin):
 
     def sendable(self, request, pk):
         """The update, for a campaign lead; 403 for anyone else."""
-        if not self.has_send_permission(request):
+        if not is_lead(request):
             raise PermissionDenied
         return get_object_or_404(Update.objects.select_related("petition"), pk=pk)
 

@@ -64,7 +64,6 @@ class Update(models.Model):
         verbose_name = _("update to signers")
         verbose_name_plural = _("updates to signers")
         ordering = ["-created_at"]
-        permissions = [("send_update", _("Can send an update to the signers"))]
 
     def __str__(self):
         return self.subject

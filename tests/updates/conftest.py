@@ -14,17 +14,15 @@ from tests.campaign.factories import make_petition, make_signature
 from tests.staff.otp import verified_login
 
 ROLES = importlib.import_module("campaign.petitions.migrations.0003_roles")
-LEAD_PERMISSIONS = importlib.import_module("campaign.updates.migrations.0002_lead_permissions")
 LANGUAGES = ["en", "ru", "kk"]
 _numbers = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
 def roles_as_migrated(db):
-    """The role groups with the rights the migrations give them (a transactional test
+    """The role groups as the petitions' migration makes them (a transactional test
     elsewhere may have flushed them)."""
     ROLES.assign_roles(apps, "default")
-    LEAD_PERMISSIONS.grant(apps, "default")
 
 
 @pytest.fixture
