@@ -71,17 +71,19 @@ def submit(petition: Petition, form: SignatureForm, client: str) -> Submission:
         return Submission(Outcome.INVALID)
     if form.is_bot:
         return Submission(Outcome.SIGNED)
-    digest = email_digest(normalise_email(form.cleaned_data["email"]))
+    email = normalise_email(form.cleaned_data["email"])
+    digest = email_digest(email)
     if not allowed("sign-address", digest):
         return Submission(Outcome.LIMITED)
     queued = sent_by_a_worker()
-    try:
-        with transaction.atomic():
-            signature, _created = sign(petition, **form.signing_kwargs(), ip_digest=client)
-            if queued:
-                send_signature_email.enqueue(signature.pk)
-    except PetitionNotOpen:
-        return Submission(Outcome.CLOSED)
+    # The petition was found open above: `record`, not `sign`, which would check it again and
+    # digest the address again.
+    with transaction.atomic():
+        signature, _created = record(
+            petition, email, digest, **form.signing_kwargs(), ip_digest=client
+        )
+        if queued:
+            send_signature_email.enqueue(signature.pk)
     return Submission(Outcome.SIGNED, signature)
 
 
@@ -109,7 +111,39 @@ def sign(
     if not petition.is_open():
         raise PetitionNotOpen(petition.slug)
     normalised = normalise_email(email)
-    digest = email_digest(normalised)
+    return record(
+        petition,
+        normalised,
+        email_digest(normalised),
+        name=name,
+        email=email,
+        country=country,
+        city=city,
+        comment=comment,
+        show_name=show_name,
+        wants_updates=wants_updates,
+        language=language,
+        ip_digest=ip_digest,
+    )
+
+
+def record(
+    petition: Petition,
+    normalised: str,
+    digest: str,
+    *,
+    name: str,
+    email: str,
+    country: str,
+    city: str = "",
+    comment: str = "",
+    show_name: bool = False,
+    wants_updates: bool = False,
+    language: str = "en",
+    ip_digest: str = "",
+) -> tuple[Signature, bool]:
+    """`sign` for a caller that has checked the petition is open and has the address in its
+    normalised form and its digest already (`submit`)."""
     candidate = Signature(
         petition=petition,
         email_digest=digest,
