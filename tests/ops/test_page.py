@@ -180,3 +180,19 @@ def test_a_404_is_not_a_server_error(client, superuser, ops_url):
     verified_login(client, superuser)
 
     assert client.get(ops_url).context["figures"].server_errors_total == 0
+
+
+def test_a_failing_cache_loses_the_count_quietly(client, monkeypatch, capsys):
+    """The 500 is answered and logged as ever, without a second traceback for the count."""
+
+    def broken():
+        raise RuntimeError("a bug in a query")
+
+    def refuse(*args, **kwargs):
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr("memorial.queries.featured_events", broken)
+    monkeypatch.setattr("campaign.ops.errors.cache.add", refuse)
+
+    assert Client(raise_request_exception=False).get(reverse("memorial:home")).status_code == 500
+    assert "Logging error" not in capsys.readouterr().err
