@@ -73,6 +73,7 @@ def last_runs() -> list[tuple[str, JobRun | None]]:
     """Each job's last run: the scheduled jobs in their order, then any other job run by
     hand through run_job, by name."""
     scheduled = scheduled_jobs()
-    recorded = JobRun.objects.values_list("job", flat=True).distinct()
+    # Without the model's ordering, which DISTINCT would otherwise select too.
+    recorded = JobRun.objects.order_by().values_list("job", flat=True).distinct()
     jobs = scheduled + sorted(set(recorded) - set(scheduled))
     return [(job, JobRun.objects.filter(job=job).first()) for job in jobs]
