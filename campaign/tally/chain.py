@@ -88,7 +88,7 @@ def record_petition(petition: Petition, through: date) -> list[Entry]:
     with transaction.atomic():
         # Two runs at once (a timer and a person) queue here; the unique constraints would
         # stop the second anyway, with an error rather than nothing to do.
-        Petition.objects.select_for_update().filter(pk=petition.pk).exists()
+        Petition.objects.select_for_update().only("pk").get(pk=petition.pk)
         last = petition.tally_entries.order_by("-date").first()
         if last is None:
             first_day = timezone.localdate(petition.opens_at, timezone.get_default_timezone())

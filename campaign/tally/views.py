@@ -26,7 +26,7 @@ def tally_json(request, slug):
 @require_safe
 def tally_page(request, slug):
     petition = public_petition(slug)
-    entries = petition.tally_entries.order_by("-date")
+    entries = list(petition.tally_entries.order_by("-date"))
     response = render(
         request,
         "tally/tally.html",
