@@ -164,3 +164,14 @@ def test_the_list_costs_the_same_queries_for_many_updates(
         page = browser.get(admin_url("changelist"))
     assert len(six) == len(one)
     assert page.text.count(TEXTS["en"][0]) >= 6
+
+
+def test_the_page_of_an_update_being_sent_follows_its_progress(
+    staff_browser, campaign_lead, petition, recipients
+):
+    update = make_update(petition, state=Update.State.SENDING)
+    page = staff_browser(campaign_lead).get(admin_url("change", update.pk))
+    assert '<meta http-equiv="refresh" content="10">' in page.text
+    assert "0 sent, 0 failed, 0 uncertain, 3 waiting (of 3)" in page.text
+    Update.objects.filter(pk=update.pk).update(state=Update.State.DRAFT)
+    assert "http-equiv" not in staff_browser(campaign_lead).get(admin_url("change", update.pk)).text
