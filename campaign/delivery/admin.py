@@ -21,8 +21,6 @@ from campaign.delivery.forms import DossierForm, PaperBatchForm
 from campaign.delivery.models import PaperBatch, PaperBatchCorrection
 
 LEAD_PERMISSION = "campaign.change_petition"
-# The dossier holds the signers' names and comes with the export: it takes the export right.
-DOSSIER_PERMISSION = "campaign.export_signatures"
 
 
 def is_lead(request):
@@ -103,13 +101,13 @@ class PaperBatchAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             **(extra_context or {}),
-            "can_generate_dossier": request.user.has_perm(DOSSIER_PERMISSION),
+            "can_generate_dossier": request.user.has_perm(dossier.PERMISSION),
         }
         return super().changelist_view(request, extra_context)
 
     def dossier_view(self, request):
         """A form (petition, languages); its POST sends a ZIP of the dossier and its CSV."""
-        if not request.user.has_perm(DOSSIER_PERMISSION):
+        if not request.user.has_perm(dossier.PERMISSION):
             raise PermissionDenied
         form = DossierForm(request.POST or None)
         if request.method == "POST" and form.is_valid():

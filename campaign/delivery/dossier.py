@@ -37,6 +37,9 @@ from campaign.petitions import export, stats
 from campaign.petitions.countries import country_name
 from campaign.petitions.models import Petition
 
+# The dossier holds the signers' names and comes with the export: it takes the export right.
+PERMISSION = "campaign.export_signatures"
+
 MARGIN = 20 * pdf.MM
 BODY = 10.5
 SMALL = 8.5

@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -51,6 +52,12 @@ class Font:
         self.glyph_ids = {code: ttf.getGlyphID(name) for code, name in ttf.getBestCmap().items()}
         metrics = ttf["hmtx"].metrics
         self.advances = [metrics[name][0] for name in ttf.getGlyphOrder()]
+        # Per character, for measuring a name's width with one C-level sum (a dossier measures
+        # every name it sets).
+        self.char_advances = {
+            chr(code): self.advances[glyph] for code, glyph in self.glyph_ids.items()
+        }
+        self.char_codes = {chr(code): f"{glyph:04X}" for code, glyph in self.glyph_ids.items()}
         head, hhea, os2 = ttf["head"], ttf["hhea"], ttf["OS/2"]
         self.bbox = [self.scaled(v) for v in (head.xMin, head.yMin, head.xMax, head.yMax)]
         self.ascent = self.scaled(hhea.ascent)
@@ -60,6 +67,9 @@ class Font:
         ttf.close()
         # Glyph id -> the text it stands for, for the ToUnicode map; bounded by the font's size.
         self.used: dict[int, str] = {0: ""}
+        # Characters already noted, so that each line costs one set difference, not a lookup
+        # per character.
+        self.seen: set[str] = set()
 
     def scaled(self, value: float) -> int:
         """Font units as thousandths of the font size, the unit of PDF font metrics."""
@@ -67,22 +77,23 @@ class Font:
 
     def width(self, text: str, size: float) -> float:
         """The advance width of `text` set in `size` points."""
-        units = sum(self.advances[self.glyph_ids.get(ord(char), 0)] for char in text)
+        units = sum(map(self.char_advances.get, text, repeat(self.advances[0])))
         return units * size / self.units
 
     def encode(self, text: str) -> bytes:
         """`text` as a hex string of glyph ids, noting each glyph used."""
-        codes = []
-        for char in text:
-            glyph = self.glyph_ids.get(ord(char), 0)
-            if glyph:
+        for char in set(text) - self.seen:
+            self.seen.add(char)
+            if glyph := self.glyph_ids.get(ord(char), 0):
                 self.used[glyph] = char
-            codes.append(f"{glyph:04X}")
-        return ("<" + "".join(codes) + ">").encode("ascii")
+        return b"<%s>" % "".join(map(self.char_codes.get, text, repeat("0000"))).encode()
 
     def wrap(self, text: str, size: float, width: float) -> list[str]:
         """`text` broken into lines no wider than `width`, at spaces where possible; a word
         longer than a line is broken where it must be. Blank lines are kept."""
+        # The usual case, a short name: one line (no line break in it: they are not printable).
+        if text.isprintable() and self.width(text, size) <= width:
+            return [text]
         lines: list[str] = []
         for paragraph in text.splitlines() or [""]:
             line = ""

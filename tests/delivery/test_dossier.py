@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -176,3 +177,25 @@ def test_a_lead_downloads_the_dossier_and_its_csv(visitor, campaign_lead, petiti
     assert (log.user, log.rows) == (campaign_lead, 10)
     assert log.finished_at is not None
     assert LogEntry.objects.filter(change_message__contains="delivery dossier").count() == 1
+
+
+def test_the_command_writes_both_files_for_a_lead_only(
+    petition, campaign_lead, moderator, tmp_path
+):
+    with pytest.raises(CommandError, match="may export"):
+        call_command("delivery_dossier", "justice", user="moderator", output=str(tmp_path))
+    out = io.StringIO()
+    call_command(
+        "delivery_dossier",
+        "justice",
+        user="lead",
+        language=["kk", "en"],
+        output=str(tmp_path),
+        stdout=out,
+    )
+    csv_bytes = (tmp_path / "justice-signatures.csv").read_bytes()
+    digest = hashlib.sha256(csv_bytes).hexdigest()
+    assert f"SHA-256 {digest}" in out.getvalue()
+    text = text_of(tmp_path / "justice-dossier.pdf")
+    assert digest in text and TITLE_KK in text
+    assert ExportLog.objects.get().user == campaign_lead
