@@ -41,8 +41,9 @@ def manage(env, *args):
 class Server:
     """gunicorn with the bench settings on a free loopback port."""
 
-    def __init__(self, env, workers):
+    def __init__(self, env, workers, log_name="gunicorn.log"):
         self.env = env
+        self.log_name = log_name
         self.port = free_port()
         self.workers = workers
         self.process = None
@@ -64,7 +65,9 @@ class Server:
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=open(Path(env["DJANGO_VAR_DIR"]) / "gunicorn.log", "w"),
+            stderr=open(Path(env["DJANGO_VAR_DIR"]) / self.log_name, "w"),
+            # Its own process group, so that a host can be killed whole, workers included.
+            start_new_session=True,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -78,7 +81,7 @@ class Server:
         raise RuntimeError("gunicorn did not answer /healthz/ within 60 s")
 
     def log_tail(self, lines=40):
-        log = Path(self.env["DJANGO_VAR_DIR"]) / "gunicorn.log"
+        log = Path(self.env["DJANGO_VAR_DIR"]) / self.log_name
         return "\n".join(log.read_text().splitlines()[-lines:])
 
     def worker_rss_mb(self):
@@ -90,6 +93,11 @@ class Server:
                 if line.startswith("VmRSS:"):
                     sizes.append(int(line.split()[1]) / 1024)
         return sizes
+
+    def kill(self):
+        """The host dies: SIGKILL to the master and every worker at once."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -103,9 +111,9 @@ class Server:
         self.stop()
 
 
-def run_wrk(url, duration, connections, script=None, env=None, threads=2):
-    """Run wrk against url for duration seconds; return the parsed result."""
-    duration = min(int(duration), 30)
+def run_wrk(url, duration, connections, script=None, env=None, threads=2, longest=30, timeout=5):
+    """Run wrk against url for duration seconds (at most `longest`); return the parsed result."""
+    duration = min(int(duration), longest)
     lua = [str(WRK_DIR / "report.lua")] if script is None else [str(WRK_DIR / script)]
     command = [
         "wrk",
@@ -117,7 +125,7 @@ def run_wrk(url, duration, connections, script=None, env=None, threads=2):
         f"{duration}s",
         "--latency",
         "--timeout",
-        "5s",
+        f"{timeout}s",
         "-s",
         *lua,
         url,

@@ -109,6 +109,11 @@ def run_section(run):
             f"({'drained' if mail['drained'] else 'NOT drained within the timeout'}). "
             f"Depth over the run: {series}."
         )
+        if mail["accepted"] >= 0.98 * run["harvested"]:
+            lines.append(
+                "- The sign run used up its visitors before its time was over: its req/s is "
+                "understated (wrk divides by the whole duration)."
+            )
         lines.append(
             f"- E-mails received by the sink over the whole run: {mail['received_total']:,} "
             "(sign and mixed runs)."

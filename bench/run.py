@@ -82,17 +82,20 @@ def django_eval(env, code):
     return result.stdout.strip().splitlines()[-1]
 
 
-def harvest(server, var_dir, name, *, path=None, count=0, paths=None, rounds=12):
+def harvest(server, var_dir, name, *, path=None, count=0, paths=None, within=150):
     """Visitors GET a page (path, count times; or each of paths once) and keep its form as
     rendered with their own CSRF cookie (bench/wrk/harvest.lua). Returns the env sign.lua and
     confirm.lua read the forms with, and how many there are.
 
     wrk runs for a set time even when every thread has stopped, so this runs it in short
-    rounds until there are enough forms."""
+    rounds until there are enough forms (or `within` s have gone)."""
     files = []
     made = 0
     remaining = list(paths) if paths is not None else None
-    for round_no in range(rounds):
+    deadline = time.monotonic() + within
+    round_no = 0
+    while time.monotonic() < deadline:
+        round_no += 1
         wanted = len(remaining) if remaining is not None else count - made
         if wanted <= 0:
             break
@@ -358,7 +361,7 @@ def main():
     parser.add_argument("--signatures", type=int, default=1_000_000)
     parser.add_argument("--pending", type=int, default=30_000)
     parser.add_argument(
-        "--visitors", type=int, default=40_000, help="visitors who load the form to sign"
+        "--visitors", type=int, default=25_000, help="visitors who load the form to sign"
     )
     parser.add_argument("--confirmations", type=int, default=12_000)
     parser.add_argument("--keep", action="store_true", help="keep the run's files (logs)")
