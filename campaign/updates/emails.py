@@ -3,6 +3,8 @@ unsubscribe link under the text, and the RFC 8058 headers that let a mail progra
 own "Unsubscribe" button and unsubscribe with one POST."""
 
 import email.policy
+from email.message import EmailMessage
+from email.policy import Policy
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -26,8 +28,8 @@ class UpdateMessage(EmailMultiAlternatives):
     (`=?utf-8?q?=3Chttp...`). Mail programs read List-Unsubscribe's URL as it is written, not
     decoded, and would not find it."""
 
-    def message(self, *, policy=email.policy.default):
-        return super().message(policy=policy.clone(max_line_length=998))
+    def message(self, *, policy: Policy | None = email.policy.default) -> EmailMessage:
+        return super().message(policy=(policy or email.policy.default).clone(max_line_length=998))
 
 
 def unsubscribe_url(signature_key: str, language: str) -> str:
@@ -36,7 +38,7 @@ def unsubscribe_url(signature_key: str, language: str) -> str:
     return settings.SITE_URL + path
 
 
-def render(update: Update, language: str, signature_key: str = SAMPLE_KEY) -> dict:
+def render(update: Update, language: str, signature_key: str = SAMPLE_KEY) -> dict[str, str]:
     """Subject, text and HTML of the update in `language` (the admin's preview shows this)."""
     with translation.override(language):
         context = {
@@ -53,7 +55,9 @@ def render(update: Update, language: str, signature_key: str = SAMPLE_KEY) -> di
         }
 
 
-def message(update: Update, address: str, language: str, signature_key: str = SAMPLE_KEY):
+def message(
+    update: Update, address: str, language: str, signature_key: str = SAMPLE_KEY
+) -> UpdateMessage:
     rendered = render(update, language, signature_key)
     mail = UpdateMessage(
         subject=rendered["subject"],

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.admin.models import CHANGE
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.mail import mailers
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -25,18 +27,18 @@ from campaign.updates import emails
 from campaign.updates.models import Delivery, Update
 
 
-def recipients(petition: Petition):
+def recipients(petition: Petition) -> QuerySet[Signature]:
     return Signature.objects.confirmed().filter(
         petition=petition, wants_updates=True, email__isnull=False
     )
 
 
-def not_yet_claimed(update: Update):
+def not_yet_claimed(update: Update) -> QuerySet[Signature]:
     claimed = Delivery.objects.filter(update=update, signature=OuterRef("pk"))
     return recipients(update.petition).exclude(Exists(claimed))
 
 
-def start(update: Update, user) -> int | None:
+def start(update: Update, user: AbstractBaseUser | AnonymousUser) -> int | None:
     """Draft to sending, logged; the number of recipients, or None if it was not a draft
     (a second click, or another lead faster)."""
     count = recipients(update.petition).count()
@@ -82,7 +84,7 @@ def deliver(update: Update, signature_ids: list[int]) -> dict[str, int]:
     with mailers.default as connection:
         for signature_id in signature_ids:
             signature = claim(update, signature_id)
-            if signature is None:
+            if signature is None or signature.email is None:  # (recipients hold an address)
                 continue
             message = emails.message(update, signature.email, signature.language, signature.key)
             try:

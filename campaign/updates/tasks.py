@@ -7,6 +7,8 @@ sent. The Immediate backend would run that next task inside this one, nesting a 
 batch; it sends the batches one after another in a loop instead.
 """
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.tasks import task
 from django.tasks.backends.immediate import ImmediateBackend
@@ -41,7 +43,7 @@ def sent_by_a_worker() -> bool:
     return not isinstance(send_update_batch.get_backend(), ImmediateBackend)
 
 
-def start_sending(update: Update, user) -> int | None:
+def start_sending(update: Update, user: AbstractBaseUser | AnonymousUser) -> int | None:
     """Start sending (see sending.start) and queue the first batch: for a worker, in the same
     transaction as the change of state, so that neither happens without the other. The
     Immediate backend runs the task as it is enqueued: after that transaction, not in it."""
