@@ -207,12 +207,15 @@ class Flow:
         self.paragraph(text, size, self.bold, after=size * 0.3)
 
     def row(self, left: str, right: str, size: float = BODY) -> None:
-        """A line with a figure aligned to the right margin."""
+        """A label with a figure aligned to the right margin, beside its last line: a long
+        label (a place, a country's name) wraps short of the figure."""
         leading = size * 1.35
-        page = self.room(leading)
-        self.y -= leading
-        page.text(MARGIN, self.y, left, self.regular, size)
         width = self.regular.width(right, size)
+        lines = self.regular.wrap(left, size, self.width - width - 6 * pdf.MM)
+        for line in lines:
+            page = self.room(leading)
+            self.y -= leading
+            page.text(MARGIN, self.y, line, self.regular, size)
         page.text(MARGIN + self.width - width, self.y, right, self.regular, size)
 
     def columns(self, lines: Iterator[str], size: float = NAME_SIZE) -> None:

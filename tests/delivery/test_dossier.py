@@ -3,6 +3,7 @@
 
 import hashlib
 import io
+import re
 import subprocess
 import zipfile
 from datetime import date
@@ -199,3 +200,18 @@ def test_the_command_writes_both_files_for_a_lead_only(
     text = text_of(tmp_path / "justice-dossier.pdf")
     assert digest in text and TITLE_KK in text
     assert ExportLog.objects.get().user == campaign_lead
+
+
+def test_a_long_place_wraps_short_of_its_figure(campaign_lead, tmp_path):
+    petition = make_petition("long-place")
+    place = "Маңғыстау облысы, Жаңаөзен қаласы, Рахат шағын ауданы, " * 4
+    PaperBatch.objects.create(
+        petition=petition, count=7, place=place, collected_from=date(2026, 3, 1), scans="s"
+    )
+    pdf_path, _csv = dossier.build(petition, ["en"], campaign_lead, tmp_path)
+    layout = poppler("pdftotext", "-layout", pdf_path, "-").splitlines()
+    first = next(i for i, line in enumerate(layout) if "Маңғыстау облысы" in line)
+    last = next(i for i in range(first, len(layout)) if layout[i].rstrip().endswith("7"))
+    # The label takes several lines, and the figure stands apart at the end of the last one.
+    assert last - first >= 2
+    assert re.search(r"\S\s{3,}7$", layout[last].rstrip())
