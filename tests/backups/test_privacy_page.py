@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "promise"),
     [
-        ("en", "Copies of our database, kept in case of a breakdown, are deleted after 5 days"),
-        ("ru", "удаляются через 5 дней"),
-        ("kk", "5 күннен кейін жойылады"),
+        ("en", "are deleted once they are 5 days old, by the next backup after that"),
+        ("ru", "удаляются, когда им исполняется 5 дней"),
+        ("kk", "көшірмелері 5 күн толғаннан кейінгі"),
     ],
 )
 def test_the_privacy_page_says_backups_follow_the_purge_window(client, settings, language, promise):
