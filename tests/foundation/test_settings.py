@@ -79,7 +79,8 @@ def test_environment_selects_postgres_redis_and_smtp(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:4] == [
         "campaign.db.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        # Redis, with the per-process tier of issue 16 in front of it.
+        "campaign.cache.TieredRedisCache",
         "django.core.mail.backends.smtp.EmailBackend smtp.internal",
         "django_tasks_db.DatabaseBackend",
     ]
