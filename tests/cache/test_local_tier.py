@@ -3,6 +3,7 @@ one Redis stand for two processes (or two hosts); a clock of the test's own stan
 so the window is checked exactly and nothing here is timed."""
 
 import pytest
+import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 
 from campaign.cache import MISSING, LocalTier, TieredRedisCache
@@ -136,3 +137,36 @@ def test_writes_delete_and_touch_reach_the_other_host_within_the_window(hosts):
     assert b.add("embed:memorial:1:1:", "z", DEFAULT_TIMEOUT)
     assert not a.add("embed:memorial:1:1:", "w")
     assert a.get("embed:memorial:1:1:") == "z"
+
+
+def test_hits_on_several_counters_are_counted_in_one_round_trip_and_expire(hosts, monkeypatch):
+    (a, b), _clock = hosts
+    raw = redis.Redis.from_url(REDIS)
+    counters = [("ratelimit:sign:client:x:60:1", 61), ("ratelimit:sign:client:x:86400:1", 86401)]
+    writes = []
+    send = redis.connection.AbstractConnection.send_packed_command
+
+    def counted(connection, command, *args, **kwargs):
+        writes.append(command)
+        return send(connection, command, *args, **kwargs)
+
+    # Connected first, so that only the counting is counted, not the connection's handshake.
+    a._cache.get_client(None, write=True).ping()
+    monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", counted)
+    assert a.count_hits(counters) == [1, 1]
+    assert len(writes) == 1
+    monkeypatch.undo()
+    assert b.count_hits(counters) == [2, 2]
+    assert a.get("ratelimit:sign:client:x:60:1") == 2
+    # The expiry is set by the first hit and left alone by the next.
+    minute = raw.ttl(a.make_key("ratelimit:sign:client:x:60:1"))
+    day = raw.ttl(a.make_key("ratelimit:sign:client:x:86400:1"))
+    assert 55 <= minute <= 61
+    assert 86395 <= day <= 86401
+    assert b.count_hits([("ratelimit:sign:client:x:60:1", 5)]) == [3]
+    assert raw.ttl(a.make_key("ratelimit:sign:client:x:60:1")) >= 55
+
+
+def test_a_process_shares_one_redis_client_per_pool(hosts):
+    (a, _b), _clock = hosts
+    assert a._cache.get_client("k") is a._cache.get_client("other", write=True)

@@ -157,3 +157,44 @@ def test_counters_on_redis_are_atomic_and_keep_their_expiry(settings):
         # Only our keys: clear() would flush the whole Redis database.
         for key in raw.keys(f"{prefix}:*"):
             raw.delete(key)
+
+
+def test_a_policy_on_the_tiered_redis_cache_counts_every_limit_in_one_go(settings):
+    """The scale-out cache counts a policy's limits in one round trip: the same answers, the
+    same counters `used` reads, each expiring with its window."""
+    import secrets
+
+    import redis
+
+    from campaign.lib.ratelimit import allowed
+
+    url = "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = f"test-campaign-{secrets.token_hex(4)}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "campaign.cache.TieredRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+            "LOCAL_PREFIXES": ("campaign:petition:",),
+        }
+    }
+    settings.CAMPAIGN_SIGN_BURST_LIMIT = 2
+    settings.CAMPAIGN_SIGN_DAILY_LIMIT = 3
+    raw = redis.Redis.from_url(url)
+    try:
+        assert [allowed("sign", "client:a") for _ in range(4)] == [True, True, False, False]
+        assert used("sign:client:a", 60) == 4
+        assert used("sign:client:a", 86400) == 4
+        assert allowed("sign", "client:b")
+        ttls = sorted(raw.ttl(key) for key in raw.keys(f"{prefix}:*sign:client:a:*"))
+        assert 0 < ttls[0] <= 61
+        assert 61 < ttls[1] <= 86401
+    finally:
+        for key in raw.keys(f"{prefix}:*"):
+            raw.delete(key)
