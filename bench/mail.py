@@ -12,6 +12,7 @@ import subprocess
 import threading
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
@@ -61,24 +62,33 @@ def smtp_sink():
 
 
 @contextmanager
-def db_worker(env, log_path):
-    """`manage.py db_worker`, as production runs it, until the block ends."""
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [PYTHON, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+def db_worker(env, log_path, count=1):
+    """`manage.py db_worker`, as production runs it (`count` of them), until the block ends.
+    Each writes its own log: `log_path`, then `log_path` with -2, -3... before the suffix."""
+    path = Path(log_path)
+    processes = []
+    for n in range(1, count + 1):
+        log = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        with open(log, "w") as out:
+            processes.append(
+                subprocess.Popen(
+                    [PYTHON, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
+            )
     try:
-        yield process
+        yield processes
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 class QueueSampler:

@@ -103,7 +103,7 @@ def run_section(run):
             f"- Sign POST visitors: {run['harvested']:,} loaded the page and filled in its form "
             f"(own cookie and token each); {mail['accepted']:,} POSTs were accepted (302). "
             f"E-mail queue (db_worker → SMTP sink on loopback): peak depth {mail['peak_depth']:,}, "
-            f"{mail['depth_at_end']:,} waiting when the sign run ended; the worker sent "
+            f"{mail['depth_at_end']:,} waiting when the sign run ended; the workers sent "
             f"{mail['send_rate_during']:.0f}/s during the run and drained the rest at "
             f"{mail['drain_rate']:.0f}/s in {mail['drain_seconds']:.0f} s "
             f"({'drained' if mail['drained'] else 'NOT drained within the timeout'}). "
@@ -135,7 +135,8 @@ def write_report(path, runs, args, command, machine, commit="", load=()):
         f"Run {when} on {machine} with `{command}`, at commit {commit}.",
         "Machine load (uptime's 1-minute load average, sampled through the run; 2 cores "
         "shared with other sessions): " + ", ".join(load) + ".",
-        f"gunicorn sync workers: {args.workers}; wrk: 2 threads, {args.connections} connections; "
+        f"gunicorn sync workers: {args.workers}; db_worker processes sending the e-mail: "
+        f"{args.mail_workers}; wrk: 2 threads, {args.connections} connections; "
         f"{args.duration} s per scenario, {args.sign_duration} s of sign POSTs; "
         f"local cache window {args.local_ms} ms (PostgreSQL + Redis); "
         f"{args.signatures:,} seeded confirmed signatures. wrk runs on the same 2 cores as the "

@@ -249,7 +249,7 @@ def measure(label, args, var_dir, env):
         }
         worker_env = {**env, **sink.env, "SITE_URL": server.url}
         with (
-            db_worker(worker_env, Path(var_dir) / "worker.log"),
+            db_worker(worker_env, Path(var_dir) / "worker.log", args.mail_workers),
             QueueSampler(waiting, sink) as sampler,
         ):
             print("   sign POST (db_worker sending to the SMTP sink)", flush=True)
@@ -358,6 +358,7 @@ def main():
     parser.add_argument("--sign-duration", type=int, default=30, help="seconds of sign POSTs")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--mail-workers", type=int, default=1, help="db_worker processes")
     parser.add_argument("--signatures", type=int, default=1_000_000)
     parser.add_argument("--pending", type=int, default=30_000)
     parser.add_argument(

@@ -225,9 +225,9 @@ def write(path, results, args, load):
         f"Run {when} with `{' '.join(['python', 'bench/spike.py', *sys.argv[1:]])}` at commit "
         f"{commit()}; machine load (1-minute average) {', '.join(load)}.",
         f"Two hosts of {args.workers} gunicorn sync workers each behind nginx, PostgreSQL, "
-        f"Redis, one db_worker, an SMTP sink; wrk: 2 threads, {args.connections} connections, "
-        f"{args.duration} s, every process on the same 2 cores; {args.signatures:,} seeded "
-        "confirmed signatures.",
+        f"Redis, db_worker processes: {args.mail_workers}, an SMTP sink; wrk: 2 threads, "
+        f"{args.connections} connections, {args.duration} s, every process on the same 2 cores; "
+        f"{args.signatures:,} seeded confirmed signatures.",
         "",
     ]
     for result in results:
@@ -248,6 +248,7 @@ def main():
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers per host")
+    parser.add_argument("--mail-workers", type=int, default=1, help="db_worker processes")
     parser.add_argument("--signatures", type=int, default=100_000)
     parser.add_argument("--visitors", type=int, default=22_000)
     parser.add_argument("--drain-timeout", type=int, default=180)
@@ -282,7 +283,9 @@ def main():
                     Server(env, args.workers, "host-a.log") as a,
                     Server(env, args.workers, "host-b.log") as b,
                     Nginx(var_dir, [a, b], args.port) as lb,
-                    db_worker({**env, "SITE_URL": lb.url}, Path(var_dir) / "worker.log"),
+                    db_worker(
+                        {**env, "SITE_URL": lb.url}, Path(var_dir) / "worker.log", args.mail_workers
+                    ),
                 ):
                     results.append(
                         one_run("Both hosts", args, var_dir, env, [a, b], lb, sink, slug)

@@ -1,0 +1,214 @@
+"""Where a signature's time goes, in one process: `.venv/bin/python bench/signature_costs.py`.
+
+With the production settings (`bench.settings`) on a fresh PostgreSQL database and Redis (the
+scale-out set-up; `--sqlite` for the default), it:
+
+1. signs: each of --count visitors GETs the petition page with a client of its own and POSTs
+   the form as rendered (every input, as bench/run.py's visitors do); the POSTs are timed, and
+   the SQL statements and Redis commands each made are counted;
+2. mails: `manage.py db_worker --batch` sends the e-mails those signatures queued to an SMTP
+   sink on loopback, and is timed.
+
+`--profile` adds cProfile's costliest functions for each. Nothing runs concurrently, so the
+times are CPU plus round trips on an idle machine: run it when the machine is quiet.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from html.parser import HTMLParser
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import PYTHON, ROOT, manage
+from bench.mail import smtp_sink
+from bench.run import base_env, drop_postgres, postgres_env
+
+
+class FormReader(HTMLParser):
+    """The first POST form of a page as a browser would send it untouched: every input with
+    its value (boxes only when ticked), each textarea's text, each select's chosen option."""
+
+    def __init__(self):
+        super().__init__()
+        self.action = None
+        self.fields = {}
+        self.done = False
+        self._select = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.done:
+            return
+        if tag == "form" and attrs.get("method") == "post" and self.action is None:
+            self.action = attrs.get("action") or ""
+        if self.action is None or ("name" not in attrs and tag != "option"):
+            return
+        if tag == "input":
+            box = attrs.get("type") in ("checkbox", "radio")
+            if not box or "checked" in attrs:
+                self.fields[attrs["name"]] = attrs.get("value") or ("on" if box else "")
+        elif tag == "textarea":
+            self._textarea = attrs["name"]
+            self.fields[self._textarea] = ""
+        elif tag == "select":
+            self._select = attrs["name"]
+        elif (
+            tag == "option"
+            and self._select
+            and (self._select not in self.fields or "selected" in attrs)
+        ):
+            self.fields[self._select] = attrs.get("value", "")
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form" and self.action is not None:
+            self.done = True
+
+
+def report_profile(profile, top):
+    import pstats
+
+    pstats.Stats(profile).sort_stats("tottime").print_stats(top)
+
+
+def sign(count, with_profile):
+    """In a configured Django: the visitors sign; prints what each POST cost."""
+    import cProfile
+
+    import django
+
+    django.setup()
+    import redis
+    from django.db import connection
+    from django.test import Client
+
+    from campaign.petitions.models import Petition
+
+    petition = Petition.objects.public().first()
+    visitors = []
+    for n in range(count):
+        client = Client(
+            enforce_csrf_checks=True,
+            HTTP_HOST="127.0.0.1",
+            HTTP_X_REAL_IP=f"10.9.{n // 250}.{n % 250 + 1}",
+        )
+        reader = FormReader()
+        reader.feed(client.get(petition.get_absolute_url()).content.decode())
+        typed = {
+            "name": f"Profiled Visitor {n}",
+            "email": f"profiled-{n}-{uuid.uuid4().hex[:8]}@example.org",
+            "country": "GB",
+            "city": "Leeds",
+        }
+        visitors.append((client, reader.action, {**reader.fields, **typed}))
+    statements = []
+    round_trips = []
+    execute_command = redis.Redis.execute_command
+    execute_pipeline = redis.client.Pipeline.execute
+
+    def command(self, *args, **options):
+        round_trips.append(args[0])
+        return execute_command(self, *args, **options)
+
+    def pipeline(self, *args, **options):
+        round_trips.append("pipeline")
+        return execute_pipeline(self, *args, **options)
+
+    redis.Redis.execute_command = command
+    redis.client.Pipeline.execute = pipeline
+    profile = cProfile.Profile()
+    with connection.execute_wrapper(
+        lambda run, sql, *rest: statements.append(sql) or run(sql, *rest)
+    ):
+        started = time.perf_counter()
+        if with_profile:
+            profile.enable()
+        statuses = [client.post(action, data).status_code for client, action, data in visitors]
+        profile.disable()
+        elapsed = time.perf_counter() - started
+    redis.Redis.execute_command = execute_command
+    redis.client.Pipeline.execute = execute_pipeline
+    accepted = statuses.count(302)
+    print(
+        f"sign POST: {accepted} of {count} accepted (302); {elapsed / count * 1000:.2f} ms each; "
+        f"{len(statements) / count:.1f} SQL statements and {len(round_trips) / count:.1f} Redis "
+        "round trips each"
+    )
+    if with_profile:
+        report_profile(profile, 30)
+
+
+def mail(env, with_profile, var_dir):
+    """The db_worker sends what is queued, then stops; prints its rate."""
+    with smtp_sink() as sink:
+        profile_args = ["-m", "cProfile", "-o", str(Path(var_dir) / "mail.prof")]
+        command = [PYTHON, *(profile_args if with_profile else []), "manage.py", "db_worker"]
+        started = time.perf_counter()
+        subprocess.run(
+            [*command, "--batch", "--no-startup-delay", "--interval", "0.2"],
+            cwd=ROOT,
+            env={**env, **sink.env},
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        elapsed = time.perf_counter() - started
+    print(
+        f"e-mail: {sink.received} sent by one db_worker in {elapsed:.1f} s, "
+        f"{sink.received / elapsed:.1f}/s, {elapsed / max(sink.received, 1) * 1000:.1f} ms each"
+    )
+    if with_profile:
+        report_profile(str(Path(var_dir) / "mail.prof"), 30)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--sqlite", action="store_true", help="the embedded default instead")
+    parser.add_argument("--signing", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.signing:
+        sign(args.count, args.profile)
+        return
+    name = f"perf_profile_{os.getpid()}"
+    with tempfile.TemporaryDirectory(prefix="zh-profile-") as var_dir:
+        env = base_env(var_dir)
+        if not args.sqlite:
+            env = postgres_env(env, name)
+        try:
+            manage(env, "migrate", "--noinput", "-v", "0")
+            manage(env, "collectstatic", "--noinput", "-v", "0")
+            subprocess.run(
+                [PYTHON, "manage.py", "load_petition"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            child = [PYTHON, __file__, "--signing", "--count", str(args.count)]
+            subprocess.run(
+                [*child, *(["--profile"] if args.profile else [])], cwd=ROOT, env=env, check=True
+            )
+            mail(env, args.profile, var_dir)
+        finally:
+            if not args.sqlite:
+                drop_postgres(name)
+
+
+if __name__ == "__main__":
+    main()
