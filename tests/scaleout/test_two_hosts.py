@@ -13,24 +13,9 @@ from contextlib import ExitStack
 import pytest
 
 from tests.campaign.live_client import csrf_for, post_form, request
-from tests.campaign.live_gunicorn import ROOT, live_gunicorn, postgres_database
-from tests.scaleout.services import POSTGRES, REDIS, redis_prefix, require_postgres_and_redis
+from tests.campaign.live_gunicorn import ROOT, live_gunicorn
 
 pytestmark = pytest.mark.live_server_process
-
-
-@pytest.fixture
-def shared_services():
-    require_postgres_and_redis()
-    with redis_prefix("scaleout") as prefix, postgres_database(POSTGRES) as database_url:
-        yield {
-            "DATABASE_URL": database_url,
-            "REDIS_URL": REDIS,
-            "DJANGO_CACHE_PREFIX": prefix,
-            "DJANGO_TASKS_BACKEND": "database",
-            "CAMPAIGN_COUNT_CACHE_SECONDS": "1",
-            "CAMPAIGN_EMAIL_DAILY_LIMIT": "2",
-        }
 
 
 def test_two_hosts_share_counts_rate_limits_and_the_mail_queue(shared_services):
