@@ -7,7 +7,7 @@ import random
 import secrets
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from campaign.petitions.models import Petition, Signature
@@ -69,3 +69,8 @@ def seed(slug, signatures, pending, tokens_path):
     petition = Petition.objects.get(slug=slug)
     confirmed_signatures(petition, signatures)
     pending_tokens(petition, pending, tokens_path)
+    # A database that took months to reach this size has its planner statistics; one filled in
+    # a minute has none until autovacuum comes round. Without them PostgreSQL read the
+    # petition page's newest public signers in 180 ms instead of 0.1 ms.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
