@@ -1,15 +1,17 @@
 """Rate limits in the shared cache: per client (by keyed digest), per address, with a 429."""
 
-import os
+import time
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.test import RequestFactory
 
 from campaign.lib.digests import client_digest, client_ip
-from campaign.lib.ratelimit import bucket_key, hit, too_many_requests, used
+from campaign.lib.ratelimit import allowed, bucket_key, hit, too_many_requests, used
 from campaign.petitions.models import Signature
 from tests.campaign.factories import make_petition
+from tests.scaleout.services import REDIS, redis_prefix, require
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +106,6 @@ def test_generic_429_response_for_other_forms(rf):
 def test_counters_on_diskcache_are_atomic_and_live_until_their_window_ends(settings, tmp_path):
     """The default production cache: a daily counter must not expire after five minutes,
     and hits from many workers at once must all count."""
-    import time
     from concurrent.futures import ThreadPoolExecutor
 
     from django.core.cache import caches
@@ -125,76 +126,44 @@ def test_counters_on_diskcache_are_atomic_and_live_until_their_window_ends(setti
         caches["default"].clear()
 
 
-def test_counters_on_redis_are_atomic_and_keep_their_expiry(settings):
-    import secrets
-    import time
+@pytest.fixture
+def redis_cache(settings):
+    """Makes the default cache a Redis backend under a key prefix of this test's own, whose
+    keys are deleted afterwards (never the whole Redis database); returns the prefix and a raw
+    client."""
+    require("Redis", lambda: redis.Redis.from_url(REDIS, socket_timeout=1).ping(), "this test")
+    with redis_prefix("test-campaign") as prefix:
 
-    import redis
+        def use(backend, **params):
+            settings.CACHES = {
+                "default": {"BACKEND": backend, "LOCATION": REDIS, "KEY_PREFIX": prefix, **params}
+            }
+            return prefix, redis.Redis.from_url(REDIS)
 
-    url = "redis://127.0.0.1:6379/0"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    prefix = f"test-campaign-{secrets.token_hex(4)}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    raw = redis.Redis.from_url(url)
-    try:
-        assert [hit("daily", 2, 86400) for _ in range(3)] == [True, True, False]
-        assert used("daily", 86400) == 3
-        (key,) = raw.keys(f"{prefix}:*")
-        window_left = 86400 - int(time.time()) % 86400
-        assert window_left - 5 <= raw.ttl(key) <= window_left + 2
-    finally:
-        # Only our keys: clear() would flush the whole Redis database.
-        for key in raw.keys(f"{prefix}:*"):
-            raw.delete(key)
+        yield use
 
 
-def test_a_policy_on_the_tiered_redis_cache_counts_every_limit_in_one_go(settings):
+def test_counters_on_redis_are_atomic_and_keep_their_expiry(redis_cache):
+    prefix, raw = redis_cache("django.core.cache.backends.redis.RedisCache")
+    assert [hit("daily", 2, 86400) for _ in range(3)] == [True, True, False]
+    assert used("daily", 86400) == 3
+    (key,) = raw.keys(f"{prefix}:*")
+    window_left = 86400 - int(time.time()) % 86400
+    assert window_left - 5 <= raw.ttl(key) <= window_left + 2
+
+
+def test_a_policy_on_the_tiered_redis_cache_counts_every_limit_in_one_go(redis_cache, settings):
     """The scale-out cache counts a policy's limits in one round trip: the same answers, the
     same counters `used` reads, each expiring with its window."""
-    import secrets
-
-    import redis
-
-    from campaign.lib.ratelimit import allowed
-
-    url = "redis://127.0.0.1:6379/0"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    prefix = f"test-campaign-{secrets.token_hex(4)}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "campaign.cache.TieredRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": prefix,
-            "LOCAL_PREFIXES": ("campaign:petition:",),
-        }
-    }
+    prefix, raw = redis_cache(
+        "campaign.cache.TieredRedisCache", LOCAL_PREFIXES=("campaign:petition:",)
+    )
     settings.CAMPAIGN_SIGN_BURST_LIMIT = 2
     settings.CAMPAIGN_SIGN_DAILY_LIMIT = 3
-    raw = redis.Redis.from_url(url)
-    try:
-        assert [allowed("sign", "client:a") for _ in range(4)] == [True, True, False, False]
-        assert used("sign:client:a", 60) == 4
-        assert used("sign:client:a", 86400) == 4
-        assert allowed("sign", "client:b")
-        ttls = sorted(raw.ttl(key) for key in raw.keys(f"{prefix}:*sign:client:a:*"))
-        assert 0 < ttls[0] <= 61
-        assert 61 < ttls[1] <= 86401
-    finally:
-        for key in raw.keys(f"{prefix}:*"):
-            raw.delete(key)
+    assert [allowed("sign", "client:a") for _ in range(4)] == [True, True, False, False]
+    assert used("sign:client:a", 60) == 4
+    assert used("sign:client:a", 86400) == 4
+    assert allowed("sign", "client:b")
+    ttls = sorted(raw.ttl(key) for key in raw.keys(f"{prefix}:*sign:client:a:*"))
+    assert 0 < ttls[0] <= 61
+    assert 61 < ttls[1] <= 86401
