@@ -142,6 +142,17 @@ if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], 
 return false
 """
 
+# One hit on each counter; a counter's first hit sets its expiry. A script rather than
+# EXPIRE ... NX, which Redis only has from version 7.
+COUNT_HITS = """
+local counts = {}
+for i, key in ipairs(KEYS) do
+  counts[i] = redis.call('INCR', key)
+  if counts[i] == 1 then redis.call('EXPIRE', key, ARGV[i]) end
+end
+return counts
+"""
+
 
 class SharedRedisClient(RedisCacheClient):
     """Django's Redis client, keeping one `redis.Redis` per connection pool.
@@ -186,6 +197,7 @@ class TieredRedisCache(RedisCache):
             params.get("LOCAL_MAX_ENTRIES", 1000),
         )
         self._incr_script = None
+        self._count_script = None
 
     def _local_key(self, key, version):
         return (key, self.version if version is None else version)
@@ -264,17 +276,20 @@ class TieredRedisCache(RedisCache):
     def count_hits(self, counters):
         """Count one hit on each (key, seconds) counter in one round trip; return the counts.
 
-        A counter starts at its first hit and lives `seconds` from then (EXPIRE NX leaves the
-        expiry of a running counter alone), as `add` then `incr` would, without the two round
-        trips per counter. MULTI/EXEC, so no other client's command falls between the two.
+        A counter starts at its first hit and lives `seconds` from then, as `add` then `incr`
+        would, without their two round trips per counter; the script runs atomically, so no
+        other client's command falls between a counter's increment and its expiry.
         """
-        pipeline = self._cache.get_client(None, write=True).pipeline(transaction=True)
-        for key, seconds in counters:
-            made = self.make_and_validate_key(key)
+        client = self._cache.get_client(None, write=True)
+        if self._count_script is None:
+            self._count_script = client.register_script(COUNT_HITS)
+        keys = []
+        for key, _seconds in counters:
+            keys.append(self.make_and_validate_key(key))
             self.local.drop(self._local_key(key, None))
-            pipeline.incr(made)
-            pipeline.expire(made, seconds, nx=True)
-        return pipeline.execute()[::2]
+        return self._count_script(
+            keys=keys, args=[seconds for _key, seconds in counters], client=client
+        )
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         self.local.drop(self._local_key(key, version))

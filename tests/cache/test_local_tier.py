@@ -150,8 +150,8 @@ def test_hits_on_several_counters_are_counted_in_one_round_trip_and_expire(hosts
         writes.append(command)
         return send(connection, command, *args, **kwargs)
 
-    # Connected first, so that only the counting is counted, not the connection's handshake.
-    a._cache.get_client(None, write=True).ping()
+    # Connected, and the script loaded, first: only the counting itself is counted.
+    a.count_hits([("ratelimit:warm:60:1", 61)])
     monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", counted)
     assert a.count_hits(counters) == [1, 1]
     assert len(writes) == 1
