@@ -158,9 +158,10 @@ class SharedRedisClient(RedisCacheClient):
     """Django's Redis client, keeping one `redis.Redis` per connection pool.
 
     Django builds a new `redis.Redis` around the pool for every command, and its constructor
-    fills a table of some two hundred response callbacks: profiled on the sign POST, that was a
-    third of the time spent in the cache. A `redis.Redis` is safe to share (each command takes
-    a connection from the pool, which reconnects after a fork), so one per pool is enough.
+    fills a table of some two hundred response callbacks each time (a third of the cache's time
+    under cProfile, much less without it: docs/BENCHMARKS.md). A `redis.Redis` is safe to share
+    (each command takes a connection from the pool, which reconnects after a fork), so one per
+    pool is enough.
     """
 
     def __init__(self, *args, **kwargs):

@@ -27,10 +27,10 @@ def discovery_links(request):
     return _links(settings.SITE_URL, request.path, get_language())
 
 
-# The same few pages are served over and over: reversing and encoding their links was a tenth
-# of the petition page's time (profiled). Only paths of pages in DISCOVERABLE reach it, and it
-# holds at most 1,024, so odd paths cannot grow it without end. `language` is part of the key
-# because the title is translated.
+# The same few pages are served over and over: reversing and encoding their links each time
+# cost 2-3 % of the petition page (docs/BENCHMARKS.md). Only paths of pages in DISCOVERABLE
+# reach it, and it holds at most 1,024, so odd paths cannot grow it without end. `language` is
+# part of the key because the title is translated.
 @lru_cache(maxsize=1024)
 def _links(site_url, path, language):
     page = site_url + path
