@@ -3,9 +3,10 @@
 With the production settings (`bench.settings`) on a fresh PostgreSQL database and Redis (the
 scale-out set-up; `--sqlite` for the default), it:
 
-1. signs: each of --count visitors GETs the petition page with a client of its own and POSTs
-   the form as rendered (every input, as bench/run.py's visitors do); the POSTs are timed, and
-   the SQL statements and Redis commands each made are counted;
+1. signs: each of --count visitors GETs the petition page in a WebTest browser of its own and
+   submits the form as rendered (every input, as bench/run.py's visitors do) through Django's
+   WSGI handler; the POSTs are timed, and the SQL statements and Redis round trips each made
+   are counted;
 2. mails: `manage.py db_worker --batch` sends the e-mails those signatures queued to an SMTP
    sink on loopback, and is timed.
 
@@ -20,63 +21,13 @@ import sys
 import tempfile
 import time
 import uuid
-from html.parser import HTMLParser
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import PYTHON, ROOT, manage
 from bench.mail import smtp_sink
-from bench.run import base_env, drop_postgres, postgres_env
-
-
-class FormReader(HTMLParser):
-    """The first POST form of a page as a browser would send it untouched: every input with
-    its value (boxes only when ticked), each textarea's text, each select's chosen option."""
-
-    def __init__(self):
-        super().__init__()
-        self.action = None
-        self.fields = {}
-        self.done = False
-        self._select = None
-        self._textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if self.done:
-            return
-        if tag == "form" and attrs.get("method") == "post" and self.action is None:
-            self.action = attrs.get("action") or ""
-        if self.action is None or ("name" not in attrs and tag != "option"):
-            return
-        if tag == "input":
-            box = attrs.get("type") in ("checkbox", "radio")
-            if not box or "checked" in attrs:
-                self.fields[attrs["name"]] = attrs.get("value") or ("on" if box else "")
-        elif tag == "textarea":
-            self._textarea = attrs["name"]
-            self.fields[self._textarea] = ""
-        elif tag == "select":
-            self._select = attrs["name"]
-        elif (
-            tag == "option"
-            and self._select
-            and (self._select not in self.fields or "selected" in attrs)
-        ):
-            self.fields[self._select] = attrs.get("value", "")
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.fields[self._textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "form" and self.action is not None:
-            self.done = True
+from bench.stack import base_env, drop_postgres, postgres_env
 
 
 def report_profile(profile, top):
@@ -89,32 +40,34 @@ def sign(count, with_profile):
     """In a configured Django: the visitors sign; prints what each POST cost."""
     import cProfile
 
-    import django
-
-    django.setup()
     import redis
+    from django.core.wsgi import get_wsgi_application
     from django.db import connection
-    from django.test import Client
+    from webtest import TestApp
+
+    site = get_wsgi_application()
 
     from campaign.petitions.models import Petition
 
     petition = Petition.objects.public().first()
-    visitors = []
+    forms = []
     for n in range(count):
-        client = Client(
-            enforce_csrf_checks=True,
-            HTTP_HOST="127.0.0.1",
-            HTTP_X_REAL_IP=f"10.9.{n // 250}.{n % 250 + 1}",
+        # A browser of its own (its own cookies) from an address of its own, behind the proxy.
+        browser = TestApp(
+            site,
+            lint=False,
+            extra_environ={
+                "HTTP_HOST": "127.0.0.1",
+                "HTTP_X_REAL_IP": f"10.9.{n // 250}.{n % 250 + 1}",
+            },
         )
-        reader = FormReader()
-        reader.feed(client.get(petition.get_absolute_url()).content.decode())
-        typed = {
-            "name": f"Profiled Visitor {n}",
-            "email": f"profiled-{n}-{uuid.uuid4().hex[:8]}@example.org",
-            "country": "GB",
-            "city": "Leeds",
-        }
-        visitors.append((client, reader.action, {**reader.fields, **typed}))
+        page = browser.get(petition.get_absolute_url())
+        form = next(form for form in page.forms.values() if "email" in form.fields)
+        form["name"] = f"Profiled Visitor {n}"
+        form["email"] = f"profiled-{n}-{uuid.uuid4().hex[:8]}@example.org"
+        form["country"] = "GB"
+        form["city"] = "Leeds"
+        forms.append(form)
     statements = []
     round_trips = []
     execute_command = redis.Redis.execute_command
@@ -137,7 +90,7 @@ def sign(count, with_profile):
         started = time.perf_counter()
         if with_profile:
             profile.enable()
-        statuses = [client.post(action, data).status_code for client, action, data in visitors]
+        statuses = [form.submit("sign", status="*").status_int for form in forms]
         profile.disable()
         elapsed = time.perf_counter() - started
     redis.Redis.execute_command = execute_command
