@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,3 +144,47 @@ def run_wrk(url, duration, connections, script=None, env=None, threads=2, longes
     data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
     data["command"] = " ".join(command)
     return data
+
+
+def harvest(server, var_dir, name, *, path=None, count=0, paths=None, within=150):
+    """Visitors GET a page (path, count times; or each of paths once) and keep its form as
+    rendered with their own CSRF cookie (bench/wrk/harvest.lua). Returns the env sign.lua and
+    confirm.lua read the forms with, and how many there are.
+
+    wrk runs for a set time even when every thread has stopped, so this runs it in short
+    rounds until there are enough forms (or `within` s have gone)."""
+    files = []
+    made = 0
+    remaining = list(paths) if paths is not None else None
+    deadline = time.monotonic() + within
+    round_no = 0
+    while time.monotonic() < deadline:
+        round_no += 1
+        wanted = len(remaining) if remaining is not None else count - made
+        if wanted <= 0:
+            break
+        out = Path(var_dir) / f"{name}-{round_no}-"
+        env = {
+            "WRK_DIR": str(WRK_DIR),
+            "BENCH_RUN_ID": uuid.uuid4().hex[:8],
+            "BENCH_HARVEST_OUT": str(out),
+            "BENCH_HARVEST_PATH": path or "",
+            "BENCH_HARVEST_COUNT": str(wanted),
+            "BENCH_HARVEST_PATHS": "",
+        }
+        if remaining is not None:
+            listing = Path(var_dir) / f"{name}-{round_no}.paths"
+            listing.write_text("".join(p + "\n" for p in remaining))
+            env["BENCH_HARVEST_PATHS"] = str(listing)
+        run_wrk(server.url + (path or "/"), 4, 16, script="harvest.lua", env=env)
+        for thread in (1, 2):
+            written = Path(f"{out}{thread}")
+            if not written.exists():
+                continue
+            files.append(str(written))
+            lines = written.read_text().splitlines()
+            made += len(lines)
+            if remaining is not None:
+                done = {line.split("\t", 1)[0] for line in lines}
+                remaining = [p for p in remaining if p not in done]
+    return {"BENCH_FORMS": ",".join(files)}, made

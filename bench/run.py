@@ -11,143 +11,29 @@ import argparse
 import json
 import os
 import platform
-import sqlite3
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 import urllib.request
-import uuid
 from pathlib import Path
 
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import ROOT, WRK_DIR, Server, ensure_wrk, manage, run_wrk
+from bench.harness import ROOT, WRK_DIR, Server, ensure_wrk, harvest, manage, run_wrk
 from bench.mail import QueueSampler, db_worker, smtp_sink
 from bench.report import page_weight, write_report
-
-PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-
-
-def base_env(var_dir):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DJANGO_SECRET_KEY="bench-" + uuid.uuid4().hex * 2,
-        DJANGO_VAR_DIR=str(var_dir),
-        DJANGO_TASKS_BACKEND="database",
-        DJANGO_LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def postgres_env(env, name):
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_URL.rsplit("/", 1)[0]
-    return {
-        **env,
-        "DATABASE_URL": f"{base}/{name}",
-        "REDIS_URL": REDIS_URL,
-        "DJANGO_CACHE_PREFIX": name,
-    }
-
-
-def drop_postgres(name):
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def django_eval(env, code):
-    """Run Python code in a configured Django and return what it prints (last line)."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip().splitlines()[-1]
-
-
-def harvest(server, var_dir, name, *, path=None, count=0, paths=None, within=150):
-    """Visitors GET a page (path, count times; or each of paths once) and keep its form as
-    rendered with their own CSRF cookie (bench/wrk/harvest.lua). Returns the env sign.lua and
-    confirm.lua read the forms with, and how many there are.
-
-    wrk runs for a set time even when every thread has stopped, so this runs it in short
-    rounds until there are enough forms (or `within` s have gone)."""
-    files = []
-    made = 0
-    remaining = list(paths) if paths is not None else None
-    deadline = time.monotonic() + within
-    round_no = 0
-    while time.monotonic() < deadline:
-        round_no += 1
-        wanted = len(remaining) if remaining is not None else count - made
-        if wanted <= 0:
-            break
-        out = Path(var_dir) / f"{name}-{round_no}-"
-        env = {
-            "WRK_DIR": str(WRK_DIR),
-            "BENCH_RUN_ID": uuid.uuid4().hex[:8],
-            "BENCH_HARVEST_OUT": str(out),
-            "BENCH_HARVEST_PATH": path or "",
-            "BENCH_HARVEST_COUNT": str(wanted),
-            "BENCH_HARVEST_PATHS": "",
-        }
-        if remaining is not None:
-            listing = Path(var_dir) / f"{name}-{round_no}.paths"
-            listing.write_text("".join(p + "\n" for p in remaining))
-            env["BENCH_HARVEST_PATHS"] = str(listing)
-        run_wrk(server.url + (path or "/"), 4, 16, script="harvest.lua", env=env)
-        for thread in (1, 2):
-            written = Path(f"{out}{thread}")
-            if not written.exists():
-                continue
-            files.append(str(written))
-            lines = written.read_text().splitlines()
-            made += len(lines)
-            if remaining is not None:
-                done = {line.split("\t", 1)[0] for line in lines}
-                remaining = [p for p in remaining if p not in done]
-    return {"BENCH_FORMS": ",".join(files)}, made
-
-
-def waiting_tasks(env):
-    """A function counting the e-mail tasks not yet done, straight from the database."""
-    table = django_eval(
-        env, "from django_tasks_db.models import DBTaskResult; print(DBTaskResult._meta.db_table)"
-    )
-    # The table's name comes from the model, not from outside.
-    query = f"SELECT COUNT(*) FROM {table} WHERE status IN ('READY', 'RUNNING')"  # noqa: S608
-    if "DATABASE_URL" in env:
-        url = env["DATABASE_URL"]
-
-        def count():
-            with psycopg.connect(url) as conn:
-                return conn.execute(query).fetchone()[0]
-
-    else:
-        path = Path(env["DJANGO_VAR_DIR"]) / "db.sqlite3"
-
-        def count():
-            with sqlite3.connect(path, timeout=10) as conn:
-                return conn.execute(query).fetchone()[0]
-
-    return count
+from bench.stack import (
+    LoadSampler,
+    base_env,
+    commit,
+    django_eval,
+    drop_postgres,
+    postgres_env,
+    waiting_tasks,
+)
 
 
 def queue_report(sampler, sign_run, waiting_at_end, sign_elapsed, drained):
@@ -319,37 +205,6 @@ def measure(label, args, var_dir, env):
         "mail": mail,
         "harvested": harvested,
     }
-
-
-class LoadSampler:
-    """The 1-minute load average every 30 s, in a thread, until stopped."""
-
-    def __init__(self):
-        self.readings = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self):
-        while True:
-            when = time.strftime("%H:%M:%S", time.gmtime())
-            self.readings.append(f"{when} {os.getloadavg()[0]:.2f}")
-            if self._stop.wait(30):
-                return
-
-    def stop(self):
-        self._stop.set()
-        self._thread.join()
-
-
-def commit():
-    def git(*args):
-        return subprocess.run(
-            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False
-        ).stdout.strip()
-
-    dirty = git("status", "--porcelain", "--", "bench", "campaign", "memorial", "templates")
-    return git("rev-parse", "--short", "HEAD") + (" (with uncommitted changes)" if dirty else "")
 
 
 def main():

@@ -31,15 +31,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import ROOT, WRK_DIR, Server, ensure_wrk, manage, run_wrk
+from bench.harness import ROOT, WRK_DIR, Server, ensure_wrk, harvest, manage, run_wrk
 from bench.mail import QueueSampler, db_worker, smtp_sink
-from bench.run import (
+from bench.stack import (
     LoadSampler,
     base_env,
     commit,
     django_eval,
     drop_postgres,
-    harvest,
     postgres_env,
     waiting_tasks,
 )
