@@ -275,7 +275,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if email_host := os.environ.get("EMAIL_HOST"):
     MAILERS = {
         "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            # Django's, keeping the connection between messages (campaign/lib/smtp.py).
+            "BACKEND": "campaign.lib.smtp.KeptSMTPBackend",
             "OPTIONS": {
                 "host": email_host,
                 "port": envint("EMAIL_PORT", 587),

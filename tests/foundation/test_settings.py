@@ -81,7 +81,8 @@ def test_environment_selects_postgres_redis_and_smtp(tmp_path):
         "campaign.db.postgresql",
         # Redis, with the per-process tier of issue 16 in front of it.
         "campaign.cache.TieredRedisCache",
-        "django.core.mail.backends.smtp.EmailBackend smtp.internal",
+        # Django's SMTP, keeping its connection between messages.
+        "campaign.lib.smtp.KeptSMTPBackend smtp.internal",
         "django_tasks_db.DatabaseBackend",
     ]
 

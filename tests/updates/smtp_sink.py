@@ -45,6 +45,7 @@ class Sink:
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         message.raw = envelope.content  # as it came over the wire
+        message.peer = session.peer  # the sender's address and port: one per connection
         with self.arrived:
             self.received.append((tuple(envelope.rcpt_tos), message))
             self.arrived.notify_all()
@@ -70,9 +71,9 @@ class Sink:
 
 
 @contextmanager
-def smtp_sink():
+def smtp_sink(port=None):
     sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=port_in_our_range())
+    controller = Controller(sink, hostname="127.0.0.1", port=port or port_in_our_range())
     controller.start()
     sink.port = controller.port
     try:

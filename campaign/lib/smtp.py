@@ -1,0 +1,123 @@
+"""SMTP that keeps its connection from one message to the next, in each process.
+
+Django's SMTP backend opens a connection for every `send()`: TCP, greeting, EHLO, STARTTLS
+and the TLS handshake, a second EHLO, AUTH, and QUIT after the one message. The e-mail worker
+sends one message per task, so for each confirmation most of the conversation was the
+setting-up; to a relay across the internet each of those steps is a round trip. This backend
+hands the connection back to the process when a send ends and takes it up again at the next,
+after a NOOP shows the server still listens.
+
+A kept connection is given up (QUIT, and a new one opened) when it has been idle for
+`keep_seconds`, before a server's own idle timeout or a silently dropped TCP connection could
+make the NOOP hang, or after `keep_messages` messages, as relays limit messages per
+connection. A send that raised leaves its connection in a state nobody knows: it is closed,
+never kept. What the NOOP costs is one round trip; what it protects is the message: a server
+gone since the last send fails the NOOP, before a MAIL command, so nothing is half-sent and
+the message goes out once on a new connection.
+"""
+
+import atexit
+import os
+import smtplib
+import threading
+import time
+from dataclasses import dataclass
+
+from django.core.mail.backends import smtp
+
+
+@dataclass
+class _Kept:
+    key: tuple
+    connection: smtplib.SMTP
+    pid: int
+    last_used: float
+    messages: int
+
+
+# One per thread: a connection is a conversation, which two threads cannot share.
+_slot = threading.local()
+
+
+def _quit(connection):
+    try:
+        connection.quit()
+    except (smtplib.SMTPException, OSError):
+        connection.close()
+
+
+def release():
+    """QUIT the connection this thread keeps, if any."""
+    kept = getattr(_slot, "kept", None)
+    _slot.kept = None
+    if kept is not None and kept.pid == os.getpid():
+        _quit(kept.connection)
+
+
+atexit.register(release)
+
+
+class KeptSMTPBackend(smtp.EmailBackend):
+    def __init__(self, *, keep_seconds=30, keep_messages=100, **kwargs):
+        super().__init__(**kwargs)
+        self.keep_seconds = keep_seconds
+        self.keep_messages = keep_messages
+        self._messages = 0
+        self._failed = False
+
+    def _key(self):
+        return (self.host, self.port, self.username, self.use_tls, self.use_ssl)
+
+    def _take_kept(self):
+        """The process's kept connection to this server if it is fresh and still answers."""
+        kept = getattr(_slot, "kept", None)
+        _slot.kept = None
+        if kept is None or kept.pid != os.getpid():
+            # A connection inherited across fork belongs to the parent's conversation.
+            return None
+        fresh = (
+            kept.key == self._key()
+            and time.monotonic() - kept.last_used < self.keep_seconds
+            and kept.messages < self.keep_messages
+        )
+        if fresh:
+            try:
+                code, _ = kept.connection.noop()
+            except (smtplib.SMTPException, OSError):
+                code = None
+            if code == 250:
+                self._messages = kept.messages
+                return kept.connection
+        _quit(kept.connection)
+        return None
+
+    def open(self):
+        if self.connection is None and (connection := self._take_kept()) is not None:
+            self.connection = connection
+            # "New" to send_messages, so that it calls close() at the end, which keeps it.
+            return True
+        opened = super().open()
+        if opened:
+            self._messages = 0
+        return opened
+
+    def _send(self, email_message):
+        try:
+            sent = super()._send(email_message)
+        except BaseException:
+            self._failed = True
+            raise
+        if sent:
+            self._messages += 1
+        elif email_message.recipients():
+            self._failed = True  # an error that fail_silently swallowed
+        return sent
+
+    def close(self):
+        if self.connection is not None and not self._failed:
+            _slot.kept = _Kept(
+                self._key(), self.connection, os.getpid(), time.monotonic(), self._messages
+            )
+            self.connection = None
+        self._failed = False
+        super().close()
