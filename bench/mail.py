@@ -8,6 +8,7 @@ that receiving mail costs the shared 2 cores as little as it can.
 import email
 import email.policy
 import re
+import ssl
 import subprocess
 import threading
 import time
@@ -43,18 +44,38 @@ class Sink:
         return taken
 
 
+def self_signed(directory):
+    """A certificate for 127.0.0.1 and its key, made with the openssl command."""
+    cert, key = Path(directory) / "smtp-cert.pem", Path(directory) / "smtp-key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"),
+            *("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"),
+            *("-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
 @contextmanager
-def smtp_sink():
+def smtp_sink(tls_dir=None):
+    """The sink; with `tls_dir`, it demands STARTTLS, as a provider's relay does, with a
+    certificate made there that the sender is told to trust (SSL_CERT_FILE)."""
     sink = Sink()
     port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    tls = {}
+    env = {"EMAIL_USE_TLS": "0"}
+    if tls_dir is not None:
+        cert, key = self_signed(tls_dir)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        tls = {"tls_context": context, "require_starttls": True}
+        env = {"EMAIL_USE_TLS": "1", "SSL_CERT_FILE": str(cert)}
+    controller = Controller(sink, hostname="127.0.0.1", port=port, **tls)
     controller.start()
-    sink.env = {
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(port),
-        "EMAIL_USE_TLS": "0",
-        "EMAIL_TIMEOUT": "10",
-    }
+    sink.env = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(port), "EMAIL_TIMEOUT": "10", **env}
     try:
         yield sink
     finally:

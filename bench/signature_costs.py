@@ -105,9 +105,9 @@ def sign(count, with_profile):
         report_profile(profile, 30)
 
 
-def mail(env, with_profile, var_dir):
+def mail(env, with_profile, var_dir, tls):
     """The db_worker sends what is queued, then stops; prints its rate."""
-    with smtp_sink() as sink:
+    with smtp_sink(var_dir if tls else None) as sink:
         profile_args = ["-m", "cProfile", "-o", str(Path(var_dir) / "mail.prof")]
         command = [PYTHON, *(profile_args if with_profile else []), "manage.py", "db_worker"]
         started = time.perf_counter()
@@ -121,7 +121,8 @@ def mail(env, with_profile, var_dir):
         )
         elapsed = time.perf_counter() - started
     print(
-        f"e-mail: {sink.received} sent by one db_worker in {elapsed:.1f} s, "
+        f"e-mail{' (STARTTLS)' if tls else ''}: {sink.received} sent by one db_worker in "
+        f"{elapsed:.1f} s, "
         f"{sink.received / elapsed:.1f}/s, {elapsed / max(sink.received, 1) * 1000:.1f} ms each"
     )
     if with_profile:
@@ -133,6 +134,9 @@ def main():
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sqlite", action="store_true", help="the embedded default instead")
+    parser.add_argument(
+        "--tls", action="store_true", help="the SMTP sink demands STARTTLS, as relays do"
+    )
     parser.add_argument("--signing", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.signing:
@@ -157,7 +161,7 @@ def main():
             subprocess.run(
                 [*child, *(["--profile"] if args.profile else [])], cwd=ROOT, env=env, check=True
             )
-            mail(env, args.profile, var_dir)
+            mail(env, args.profile, var_dir, args.tls)
         finally:
             if not args.sqlite:
                 drop_postgres(name)
