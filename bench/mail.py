@@ -1,5 +1,6 @@
-"""The benchmark's mail: an SMTP sink on loopback, the db_worker that sends to it, and the
-queue's depth sampled while they run.
+"""The benchmark's mail: an SMTP sink on loopback (demanding STARTTLS when asked, as in
+`make bench` and the spike), the db_worker that sends to it, and the queue's depth sampled
+while they run.
 
 The sink keeps only what the benchmark needs from each message (its confirmation link), so
 that receiving mail costs the shared 2 cores as little as it can.

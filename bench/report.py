@@ -102,7 +102,8 @@ def run_section(run):
         lines.append(
             f"- Sign POST visitors: {run['harvested']:,} loaded the page and filled in its form "
             f"(own cookie and token each); {mail['accepted']:,} POSTs were accepted (302). "
-            f"E-mail queue (db_worker → SMTP sink on loopback): peak depth {mail['peak_depth']:,}, "
+            "E-mail queue (db_worker → SMTP sink on loopback, STARTTLS): "
+            f"peak depth {mail['peak_depth']:,}, "
             f"{mail['depth_at_end']:,} waiting when the sign run ended; the workers sent "
             f"{mail['send_rate_during']:.0f}/s during the run and drained the rest at "
             f"{mail['drain_rate']:.0f}/s in {mail['drain_seconds']:.0f} s "

@@ -99,7 +99,7 @@ def measure(label, args, var_dir, env):
     results = []
     waiting = waiting_tasks(env)
     mail = {}
-    with smtp_sink() as sink, Server({**env, **sink.env}, args.workers) as server:
+    with smtp_sink(var_dir) as sink, Server({**env, **sink.env}, args.workers) as server:
         if not status_ok(server.url + petition_path):
             print(server.log_tail(), file=sys.stderr)
             raise RuntimeError("the petition page does not answer")
@@ -234,6 +234,8 @@ def main():
     ensure_wrk()
     load = LoadSampler()
     runs = []
+    if args.var_dir:
+        Path(args.var_dir).mkdir(parents=True, exist_ok=True)
     for database in args.databases.split(","):
         with tempfile.TemporaryDirectory(
             prefix="zh-bench-", delete=not args.keep, dir=args.var_dir

@@ -224,7 +224,8 @@ def write(path, results, args, load):
         f"Run {when} with `{' '.join(['python', 'bench/spike.py', *sys.argv[1:]])}` at commit "
         f"{commit()}; machine load (1-minute average) {', '.join(load)}.",
         f"Two hosts of {args.workers} gunicorn sync workers each behind nginx, PostgreSQL, "
-        f"Redis, db_worker processes: {args.mail_workers}, an SMTP sink; wrk: 2 threads, "
+        f"Redis, db_worker processes: {args.mail_workers}, an SMTP sink (STARTTLS); "
+        "wrk: 2 threads, "
         f"{args.connections} connections, {args.duration} s, every process on the same 2 cores; "
         f"{args.signatures:,} seeded confirmed signatures.",
         "",
@@ -232,7 +233,7 @@ def write(path, results, args, load):
     for result in results:
         body.extend(section(result))
     body.append(END)
-    text = path.read_text()
+    text = path.read_text() if path.exists() else ""
     generated = "\n".join(body)
     if BEGIN in text:
         pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
@@ -276,7 +277,7 @@ def main():
                 f"from bench.seed import seed; seed({slug!r}, {args.signatures}, 0, "
                 f"{str(Path(var_dir) / 'tokens.txt')!r}); print('seeded')",
             )
-            with smtp_sink() as sink:
+            with smtp_sink(var_dir) as sink:
                 env = {**env, **sink.env}
                 with (
                     Server(env, args.workers, "host-a.log") as a,
