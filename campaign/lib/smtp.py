@@ -7,13 +7,14 @@ setting-up; to a relay across the internet each of those steps is a round trip. 
 hands the connection back to the process when a send ends and takes it up again at the next,
 after a NOOP shows the server still listens.
 
-A kept connection is given up (QUIT, and a new one opened) when it has been idle for
-`keep_seconds`, before a server's own idle timeout or a silently dropped TCP connection could
-make the NOOP hang, or after `keep_messages` messages, as relays limit messages per
-connection. A send that raised leaves its connection in a state nobody knows: it is closed,
-never kept. What the NOOP costs is one round trip; what it protects is the message: a server
-gone since the last send fails the NOOP, before a MAIL command, so nothing is half-sent and
-the message goes out once on a new connection.
+A kept connection is given up, and a new one opened, when it has been idle for
+`keep_seconds` (closed without a word: before a server's own idle timeout, and before a TCP
+connection dropped silently on the way could make the NOOP hang), or after `keep_messages`
+messages (with QUIT), as relays limit messages per connection. A send that raised leaves its
+connection in a state nobody knows: it is closed, never kept. What the NOOP costs is one round
+trip; what it protects is the message: a server gone since the last send fails the NOOP,
+before a MAIL command, so nothing is half-sent and the message goes out once on a new
+connection.
 """
 
 import atexit
@@ -75,21 +76,23 @@ class KeptSMTPBackend(smtp.EmailBackend):
         if kept is None or kept.pid != os.getpid():
             # A connection inherited across fork belongs to the parent's conversation.
             return None
-        fresh = (
-            kept.key == self._key()
-            and time.monotonic() - kept.last_used < self.keep_seconds
-            and kept.messages < self.keep_messages
-        )
-        if fresh:
-            try:
-                code, _ = kept.connection.noop()
-            except (smtplib.SMTPException, OSError):
-                code = None
-            if code == 250:
-                self._messages = kept.messages
-                return kept.connection
-        _quit(kept.connection)
-        return None
+        if time.monotonic() - kept.last_used >= self.keep_seconds:
+            # No QUIT: on a connection dropped silently on the way, it would wait the whole
+            # timeout for a reply, and this may be a visitor's request.
+            kept.connection.close()
+            return None
+        if kept.key != self._key() or kept.messages >= self.keep_messages:
+            _quit(kept.connection)
+            return None
+        try:
+            code, _ = kept.connection.noop()
+        except (smtplib.SMTPException, OSError):
+            code = None
+        if code != 250:
+            kept.connection.close()
+            return None
+        self._messages = kept.messages
+        return kept.connection
 
     def open(self):
         if self.connection is None and (connection := self._take_kept()) is not None:
