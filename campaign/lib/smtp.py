@@ -23,7 +23,9 @@ import smtplib
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
+from django.core.mail import EmailMessage
 from django.core.mail.backends import smtp
 
 
@@ -40,14 +42,14 @@ class _Kept:
 _slot = threading.local()
 
 
-def _quit(connection):
+def _quit(connection: smtplib.SMTP) -> None:
     try:
         connection.quit()
     except (smtplib.SMTPException, OSError):
         connection.close()
 
 
-def release():
+def release() -> None:
     """QUIT the connection this thread keeps, if any."""
     kept = getattr(_slot, "kept", None)
     _slot.kept = None
@@ -59,17 +61,17 @@ atexit.register(release)
 
 
 class KeptSMTPBackend(smtp.EmailBackend):
-    def __init__(self, *, keep_seconds=30, keep_messages=100, **kwargs):
+    def __init__(self, *, keep_seconds: float = 30, keep_messages: int = 100, **kwargs: Any):
         super().__init__(**kwargs)
         self.keep_seconds = keep_seconds
         self.keep_messages = keep_messages
         self._messages = 0
         self._failed = False
 
-    def _key(self):
+    def _key(self) -> tuple:
         return (self.host, self.port, self.username, self.use_tls, self.use_ssl)
 
-    def _take_kept(self):
+    def _take_kept(self) -> smtplib.SMTP | None:
         """The process's kept connection to this server if it is fresh and still answers."""
         kept = getattr(_slot, "kept", None)
         _slot.kept = None
@@ -94,7 +96,7 @@ class KeptSMTPBackend(smtp.EmailBackend):
         self._messages = kept.messages
         return kept.connection
 
-    def open(self):
+    def open(self) -> bool | None:
         if self.connection is None and (connection := self._take_kept()) is not None:
             self.connection = connection
             # "New" to send_messages, so that it calls close() at the end, which keeps it.
@@ -104,9 +106,9 @@ class KeptSMTPBackend(smtp.EmailBackend):
             self._messages = 0
         return opened
 
-    def _send(self, email_message):
+    def _send(self, email_message: EmailMessage) -> bool:
         try:
-            sent = super()._send(email_message)
+            sent = super()._send(email_message)  # type: ignore[misc]  # private: not in the stubs
         except BaseException:
             self._failed = True
             raise
@@ -116,7 +118,7 @@ class KeptSMTPBackend(smtp.EmailBackend):
             self._failed = True  # an error that fail_silently swallowed
         return sent
 
-    def close(self):
+    def close(self) -> None:
         if self.connection is not None and not self._failed:
             _slot.kept = _Kept(
                 self._key(), self.connection, os.getpid(), time.monotonic(), self._messages
