@@ -120,6 +120,8 @@ class KeptSMTPBackend(smtp.EmailBackend):
 
     def close(self) -> None:
         if self.connection is not None and not self._failed:
+            # Two connections open at once in one thread: the one kept before gives way.
+            release()
             _slot.kept = _Kept(
                 self._key(), self.connection, os.getpid(), time.monotonic(), self._messages
             )

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, mailers
 
 from campaign.lib import smtp
 from tests.campaign.live_gunicorn import base_environment
@@ -159,3 +159,18 @@ def test_a_worker_sends_every_queued_confirmation_over_one_connection(tmp_path):
     assert sorted(mailboxes) == sorted(f"signer{n}@example.org" for n in range(signers))
     assert all(len(messages) == 1 for messages in mailboxes.values())
     assert len(set(peers(sink))) == 1
+
+
+def test_of_two_connections_open_at_once_the_one_closed_last_is_kept_the_other_quits(mailer):
+    with smtp_sink() as sink:
+        mailer(sink)
+        with mailers.default as outer:
+            with mailers.default as inner:
+                inner.send_messages([EmailMessage("Inner", "Text.", to=["inner@example.org"])])
+                inner_connection = inner.connection
+            outer.send_messages([EmailMessage("Outer", "Text.", to=["outer@example.org"])])
+        assert inner_connection.sock is None  # QUIT and closed, not left open
+        send("after@example.org")
+    inner_peer, outer_peer, after_peer = peers(sink)
+    assert inner_peer != outer_peer
+    assert after_peer == outer_peer
