@@ -4,19 +4,14 @@ server has gone, when it has idled too long, after enough messages, or after a f
 
 import json
 import smtplib
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.core.mail import EmailMessage, mailers
 
 from campaign.lib import smtp
-from tests.campaign.live_gunicorn import base_environment
 from tests.updates.smtp_sink import smtp_sink
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.updates.worker_site import manage, site_environment
 
 
 @pytest.fixture(autouse=True)
@@ -112,33 +107,11 @@ def test_a_worker_sends_every_queued_confirmation_over_one_connection(tmp_path):
     """The process the backend is for: `manage.py db_worker` with the production settings."""
     signers = 20
     with smtp_sink() as sink:
-        env = {
-            **base_environment(),
-            "DJANGO_SETTINGS_MODULE": "campaign.settings",
-            "DJANGO_SECRET_KEY": "kept-smtp-test-" + "k" * 40,
-            "DJANGO_VAR_DIR": str(tmp_path),
-            "DJANGO_TASKS_BACKEND": "database",
-            "SITE_URL": "http://127.0.0.1:8299",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(sink.port),
-            "EMAIL_USE_TLS": "0",
-        }
-
-        def manage(*args):
-            result = subprocess.run(
-                [sys.executable, "manage.py", *args],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            assert result.returncode == 0, result.stderr
-            return result.stdout
-
-        manage("migrate", "--noinput")
-        manage("load_petition")
+        env = site_environment(tmp_path, sink)
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_petition")
         queued = manage(
+            env,
             "shell",
             "--no-imports",
             "-c",
@@ -154,7 +127,7 @@ def test_a_worker_sends_every_queued_confirmation_over_one_connection(tmp_path):
             f"print(json.dumps({signers}))\n",
         )
         assert json.loads(queued.splitlines()[-1]) == signers
-        manage("db_worker", "--batch", "--no-startup-delay")
+        manage(env, "db_worker", "--batch", "--no-startup-delay")
     mailboxes = sink.by_recipient()
     assert sorted(mailboxes) == sorted(f"signer{n}@example.org" for n in range(signers))
     assert all(len(messages) == 1 for messages in mailboxes.values())

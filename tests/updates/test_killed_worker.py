@@ -12,31 +12,16 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from tests.campaign.live_gunicorn import base_environment
 from tests.updates.conftest import TEXTS
 from tests.updates.smtp_sink import smtp_sink
+from tests.updates.worker_site import ROOT, manage, site_environment
 
-ROOT = Path(__file__).resolve().parents[2]
 RECIPIENTS = 10
 BATCH = 3
 STALL_AT = 5  # in the second batch, with the third one queued
-
-
-def manage(env, *args, timeout=120):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def shell(env, code):
@@ -50,21 +35,14 @@ def report(env):
 @pytest.fixture
 def site(tmp_path):
     with smtp_sink() as sink:
-        env = {
-            **base_environment(),
-            "DJANGO_SETTINGS_MODULE": "campaign.settings",
-            "DJANGO_SECRET_KEY": "killed-worker-test-" + "k" * 40,
-            "DJANGO_VAR_DIR": str(tmp_path),
-            "DJANGO_TASKS_BACKEND": "database",
-            "SITE_URL": "http://127.0.0.1:8299",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(sink.port),
-            "EMAIL_USE_TLS": "0",
-            "EMAIL_TIMEOUT": "120",
-            "CAMPAIGN_UPDATES_BATCH_SIZE": str(BATCH),
-            "PYTHONUNBUFFERED": "1",
-        }
-        manage(env, "migrate", "--noinput", timeout=300)
+        env = site_environment(
+            tmp_path,
+            sink,
+            EMAIL_TIMEOUT="120",
+            CAMPAIGN_UPDATES_BATCH_SIZE=str(BATCH),
+            PYTHONUNBUFFERED="1",
+        )
+        manage(env, "migrate", "--noinput")
         yield env, sink
 
 
