@@ -35,6 +35,16 @@ def ensure_wrk():
     )
 
 
+def cpu_ticks():
+    """(stolen, all) CPU ticks of this machine since boot, from /proc/stat.
+
+    Stolen ticks are those the hypervisor gave to other guests while this one wanted to run:
+    a scenario run while much was stolen reads slow for reasons that are not the site's.
+    """
+    fields = [int(field) for field in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    return fields[7], sum(fields)
+
+
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
@@ -87,13 +97,54 @@ class Server:
 
     def worker_rss_mb(self):
         """Resident memory of each worker process, in MB."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         sizes = []
-        for pid in children.read_text().split():
+        for pid in self.worker_pids():
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     sizes.append(int(line.split()[1]) / 1024)
         return sizes
+
+    def worker_pids(self):
+        master = self.process.pid
+        return Path(f"/proc/{master}/task/{master}/children").read_text().split()
+
+    def worker_start_seconds(self):
+        """CPU time a new worker spends starting (importing and setting up the site): one
+        worker is retired as max_requests retires them, and its replacement's time is read
+        once it has stopped growing, the server being otherwise idle."""
+        before = set(self.worker_pids())
+        os.kill(int(min(before)), signal.SIGTERM)
+        deadline = time.monotonic() + 60
+        while not (new := set(self.worker_pids()) - before):
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn did not replace the retired worker")
+            time.sleep(0.05)
+        path = Path(f"/proc/{new.pop()}/stat")
+        used, previous = 0.0, -1.0
+        while used != previous:
+            time.sleep(1)
+            fields = path.read_text().rsplit(")", 1)[1].split()
+            previous, used = used, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return used
+
+    def cpu_seconds(self):
+        """CPU time (user + system) the workers have used so far, including workers already
+        replaced (gunicorn recycles them after max_requests): the master counts those it
+        has reaped."""
+        ticks = 0
+        master = self.process.pid
+        for pid, counted in (
+            (master, (13, 14)),
+            *((child, (11, 12)) for child in self.worker_pids()),
+        ):
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+            except FileNotFoundError:
+                # A worker replaced meanwhile: its time reaches the master's count instead.
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            ticks += sum(int(fields[index]) for index in counted)
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def kill(self):
         """The host dies: SIGKILL to the master and every worker at once."""
@@ -131,6 +182,7 @@ def run_wrk(url, duration, connections, script=None, env=None, threads=2, longes
         *lua,
         url,
     ]
+    stolen_before, ticks_before = cpu_ticks()
     result = subprocess.run(
         command,
         env={**os.environ, **(env or {}), "WRK_THREADS": str(threads)},
@@ -142,6 +194,8 @@ def run_wrk(url, duration, connections, script=None, env=None, threads=2, longes
     line = next(ln for ln in result.stdout.splitlines() if ln.startswith("WRKJSON "))
     data = json.loads(line.removeprefix("WRKJSON "))
     data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
+    stolen_after, ticks_after = cpu_ticks()
+    data["stolen"] = (stolen_after - stolen_before) / max(ticks_after - ticks_before, 1)
     data["command"] = " ".join(command)
     return data
 

@@ -61,27 +61,33 @@ def page_weight(base_url, paths):
 
 
 def fmt_ms(us):
-    return f"{us / 1000:.1f}"
+    return f"{us / 1000:.1f}" if us >= 1000 else f"{us / 1000:.2f}"
 
 
 def run_table(run):
+    """Each scenario's rate beside the minimal view's, and its cost on the server beside the
+    minimal view's: the CPU ratio holds still when the rate ratio moves with what wrk and
+    the machine's other guests took (the stolen share) during each run."""
     ceiling = next(
         (r for r in run["results"] if r["scenario"].startswith("ceiling: minimal")), None
     )
     lines = [
-        "| scenario | req/s | ÷ minimal view | p50 ms | p95 ms | p99 ms | 5xx | 4xx "
-        "| socket errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| scenario | req/s | ÷ minimal view | server CPU ms/req | ÷ minimal view (CPU) "
+        "| stolen % | p50 ms | p95 ms | p99 ms | 5xx | 4xx | socket errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in run["results"]:
         if r.get("missing"):
-            lines.append(f"| {r['scenario']} | not served | | | | | | | |")
+            lines.append(f"| {r['scenario']} | not served | | | | | | | | | | |")
             continue
         ratio = f"{r['rps'] / ceiling['rps']:.2f}" if ceiling else ""
+        cpu = r.get("server_cpu_us")
+        cpu_ratio = f"{ceiling['server_cpu_us'] / cpu:.2f}" if ceiling and cpu else ""
         lines.append(
-            f"| {r['scenario']} | {r['rps']:.0f} | {ratio} | {fmt_ms(r['p50'])} | "
-            f"{fmt_ms(r['p95'])} | {fmt_ms(r['p99'])} | {r['s5xx']} | {r['s4xx']} | "
-            f"{r['socket_errors']} |"
+            f"| {r['scenario']} | {r['rps']:.0f} | {ratio} | "
+            f"{'' if cpu is None else fmt_ms(cpu)} | {cpu_ratio} | {r['stolen'] * 100:.0f} | "
+            f"{fmt_ms(r['p50'])} | {fmt_ms(r['p95'])} | {fmt_ms(r['p99'])} | {r['s5xx']} | "
+            f"{r['s4xx']} | {r['socket_errors']} |"
         )
     return lines
 
@@ -121,6 +127,12 @@ def run_section(run):
         )
     rss = ", ".join(f"{mb:.0f}" for mb in run["worker_rss_mb"])
     lines.append(f"- Worker RSS after the spike (MB): {rss}.")
+    start = run["worker_start_seconds"]
+    lines.append(
+        f"- A new worker spends {start:.2f} s of CPU starting. Workers were not recycled during "
+        "the run; production recycles each after 20,000-22,000 requests, which adds about "
+        f"{start / 21000 * 1e6:.0f} µs of CPU per request, not in the table."
+    )
     for path, weight in run["weights"].items():
         parts = "; ".join(f"{name}: {size:,} B" for name, size in weight["detail"])
         lines.append(f"- First load of `{path}`: {weight['total'] / 1024:.1f} KB ({parts}).")
@@ -141,7 +153,10 @@ def write_report(path, runs, args, command, machine, commit="", load=()):
         f"{args.duration} s per scenario, {args.sign_duration} s of sign POSTs; "
         f"local cache window {args.local_ms} ms (PostgreSQL + Redis); "
         f"{args.signatures:,} seeded confirmed signatures. wrk runs on the same 2 cores as the "
-        "server, so every figure includes the load generator's own cost.",
+        "server, so every figure includes the load generator's own cost. Server CPU ms/req: "
+        "the gunicorn workers' user and system time during the scenario over the requests wrk "
+        "completed. Stolen %: the share of the machine's CPU time the hypervisor gave other "
+        "guests during the scenario (/proc/stat).",
         "",
     ]
     for run in runs:

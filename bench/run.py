@@ -73,6 +73,15 @@ def status_ok(url):
         return False
 
 
+def run_wrk_on(server, url, duration, connections, **kwargs):
+    """run_wrk, with the server's CPU time per request it served: a cost that, unlike req/s,
+    does not depend on how much of the 2 cores wrk and other guests took meanwhile."""
+    used = server.cpu_seconds()
+    data = run_wrk(url, duration, connections, **kwargs)
+    data["server_cpu_us"] = (server.cpu_seconds() - used) / max(data["requests"], 1) * 1e6
+    return data
+
+
 def measure(label, args, var_dir, env):
     print(f"== {label}: preparing", flush=True)
     manage(env, "migrate", "--noinput", "-v", "0")
@@ -99,7 +108,14 @@ def measure(label, args, var_dir, env):
     results = []
     waiting = waiting_tasks(env)
     mail = {}
-    with smtp_sink(var_dir) as sink, Server({**env, **sink.env}, args.workers) as server:
+    # Workers are not recycled during the run (production recycles each after 20,000-22,000
+    # requests): a worker's start, about a second of CPU, would land in whichever 10-s
+    # scenario it fell in. Its cost is measured once at the end and reported apart.
+    no_recycling = {"GUNICORN_MAX_REQUESTS": "0"}
+    with (
+        smtp_sink(var_dir) as sink,
+        Server({**env, **sink.env, **no_recycling}, args.workers) as server,
+    ):
         if not status_ok(server.url + petition_path):
             print(server.log_tail(), file=sys.stderr)
             raise RuntimeError("the petition page does not answer")
@@ -118,7 +134,7 @@ def measure(label, args, var_dir, env):
                 results.append({"scenario": name, "path": path, "missing": True})
                 continue
             print(f"   {name}", flush=True)
-            data = run_wrk(server.url + path, args.duration, args.connections)
+            data = run_wrk_on(server, server.url + path, args.duration, args.connections)
             results.append({"scenario": name, "path": path, **data})
 
         print("   visitors load the petition page and fill in its form", flush=True)
@@ -139,7 +155,8 @@ def measure(label, args, var_dir, env):
             QueueSampler(waiting, sink) as sampler,
         ):
             print("   sign POST (db_worker sending to the SMTP sink)", flush=True)
-            data = run_wrk(
+            data = run_wrk_on(
+                server,
                 server.url + petition_path,
                 args.sign_duration,
                 args.connections,
@@ -157,7 +174,8 @@ def measure(label, args, var_dir, env):
             )
             confirm_env, confirmers = harvest(server, var_dir, "confirm", paths=links)
             print("   confirmation POST", flush=True)
-            data = run_wrk(
+            data = run_wrk_on(
+                server,
                 server.url + "/",
                 args.duration,
                 args.connections,
@@ -167,8 +185,13 @@ def measure(label, args, var_dir, env):
             data["visitors"] = confirmers
             results.append({"scenario": "confirmation POST", "path": "confirm/<token>/", **data})
             print("   mixed spike", flush=True)
-            data = run_wrk(
-                server.url + "/", args.duration, args.connections, script="mixed.lua", env=lua_env
+            data = run_wrk_on(
+                server,
+                server.url + "/",
+                args.duration,
+                args.connections,
+                script="mixed.lua",
+                env=lua_env,
             )
             results.append(
                 {"scenario": "mixed spike (90% read, 10% sign)", "path": "mixed", **data}
@@ -176,6 +199,7 @@ def measure(label, args, var_dir, env):
             sampler.wait_drained(args.drain_timeout)
             mail["received_total"] = sink.received
         rss = server.worker_rss_mb()
+        worker_start = server.worker_start_seconds()
         log = (Path(var_dir) / "gunicorn.log").read_text(errors="replace")
         locked = log.count("database is locked")
         weights = page_weight(server.url, ["/en/", "/embed/memorial/"])
@@ -197,6 +221,7 @@ def measure(label, args, var_dir, env):
         "label": label,
         "results": results,
         "worker_rss_mb": rss,
+        "worker_start_seconds": worker_start,
         "locked": locked,
         "weights": weights,
         "count_shown": shown,
