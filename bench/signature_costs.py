@@ -33,7 +33,7 @@ from bench.stack import base_env, drop_postgres, postgres_env
 def report_profile(profile, top):
     import pstats
 
-    pstats.Stats(profile).sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(top)
+    pstats.Stats(profile).sort_stats("tottime").print_stats(top)
 
 
 def sign(count, with_profile):
