@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.lib.honeypot import BotTrapForm
 from campaign.lib.visitor_text import VisitorParagraphField, VisitorTextField
+from campaign.lib.widgets import LongSelect
 from campaign.petitions.countries import sorted_countries
 from campaign.petitions.models import Signature
 from campaign.petitions.normalise import InvalidEmail, deliverable_email, normalise_email
@@ -50,7 +51,9 @@ class SignatureForm(BotTrapForm):
         help_text=_("We send you a link to confirm your signature. It is never shown to anyone."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    country = forms.ChoiceField(label=_("Country where you live"), choices=country_choices)
+    country = forms.ChoiceField(
+        label=_("Country where you live"), choices=country_choices, widget=LongSelect
+    )
     city = VisitorTextField(
         label=_("Town or city (optional)"),
         max_length=Signature.CITY_MAX_LENGTH,
