@@ -150,7 +150,8 @@ def write_report(path, runs, args, command, machine, commit="", load=()):
         "shared with other sessions): " + ", ".join(load) + ".",
         f"gunicorn sync workers: {args.workers}; db_worker processes sending the e-mail: "
         f"{args.mail_workers}; wrk: 2 threads, {args.connections} connections; "
-        f"{args.duration} s per scenario, {args.sign_duration} s of sign POSTs; "
+        f"{args.duration} s per scenario (the pages after {args.warmup} s unmeasured), "
+        f"{args.sign_duration} s of sign POSTs; "
         f"local cache window {args.local_ms} ms (PostgreSQL + Redis); "
         f"{args.signatures:,} seeded confirmed signatures. wrk runs on the same 2 cores as the "
         "server, so every figure includes the load generator's own cost. Server CPU ms/req: "

@@ -134,6 +134,11 @@ def measure(label, args, var_dir, env):
                 results.append({"scenario": name, "path": path, "missing": True})
                 continue
             print(f"   {name}", flush=True)
+            if args.warmup:
+                # Unmeasured: each worker's first requests of a page load what it needs once
+                # (templates, translations, the local cache tier), which cost the first second
+                # of a measured run a p99 of up to 1 s.
+                run_wrk(server.url + path, args.warmup, args.connections)
             data = run_wrk_on(server, server.url + path, args.duration, args.connections)
             results.append({"scenario": name, "path": path, **data})
 
@@ -235,6 +240,9 @@ def measure(label, args, var_dir, env):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=10, help="seconds per scenario (max 30)")
+    parser.add_argument(
+        "--warmup", type=int, default=2, help="unmeasured seconds before each page's run"
+    )
     parser.add_argument("--sign-duration", type=int, default=30, help="seconds of sign POSTs")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
