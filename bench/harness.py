@@ -45,6 +45,14 @@ def cpu_ticks():
     return fields[7], sum(fields)
 
 
+def process_cpu_seconds(pid, *, reaped_children=False):
+    """User + system CPU time of a process, from /proc/<pid>/stat; with `reaped_children`,
+    that of the children it has waited for instead."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    first = 13 if reaped_children else 11
+    return (int(fields[first]) + int(fields[first + 1])) / os.sysconf("SC_CLK_TCK")
+
+
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
@@ -119,32 +127,25 @@ class Server:
             if time.monotonic() > deadline:
                 raise RuntimeError("gunicorn did not replace the retired worker")
             time.sleep(0.05)
-        path = Path(f"/proc/{new.pop()}/stat")
+        replacement = new.pop()
         used, previous = 0.0, -1.0
         while used != previous:
             time.sleep(1)
-            fields = path.read_text().rsplit(")", 1)[1].split()
-            previous, used = used, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            previous, used = used, process_cpu_seconds(replacement)
         return used
 
     def cpu_seconds(self):
         """CPU time (user + system) the workers have used so far, including workers already
         replaced (gunicorn recycles them after max_requests): the master counts those it
         has reaped."""
-        ticks = 0
-        master = self.process.pid
-        for pid, counted in (
-            (master, (13, 14)),
-            *((child, (11, 12)) for child in self.worker_pids()),
-        ):
+        used = process_cpu_seconds(self.process.pid, reaped_children=True)
+        for pid in self.worker_pids():
             try:
-                stat = Path(f"/proc/{pid}/stat").read_text()
+                used += process_cpu_seconds(pid)
             except FileNotFoundError:
                 # A worker replaced meanwhile: its time reaches the master's count instead.
                 continue
-            fields = stat.rsplit(")", 1)[1].split()
-            ticks += sum(int(fields[index]) for index in counted)
-        return ticks / os.sysconf("SC_CLK_TCK")
+        return used
 
     def kill(self):
         """The host dies: SIGKILL to the master and every worker at once."""
