@@ -13,10 +13,15 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.middleware.csrf import _does_token_match
-from django.test import Client, RequestFactory
+from django.test import Client, RequestFactory, override_settings
 from django.utils import translation
 
-from campaign.lib.sharedpages import VisitorSecretInPage, ensure_shareable
+from campaign.lib.sharedpages import (
+    VisitorSecretInPage,
+    ensure_shareable,
+    personalised,
+    render_shared,
+)
 from campaign.petitions.models import Petition, Signature
 from tests.urls_catalogue import public_urls
 
@@ -38,9 +43,12 @@ def shipped_site(db):
     cache.clear()
 
 
-def tokens_in(response):
-    html = response.content.decode()
+def tokens_in_html(html):
     return [TOKEN_VALUE.search(tag).group(1) for tag in TOKEN_INPUT.findall(html)]
+
+
+def tokens_in(response):
+    return tokens_in_html(response.content.decode())
 
 
 def secret_of(client):
@@ -107,3 +115,36 @@ def test_a_page_holding_a_real_token_is_never_stored():
     with pytest.raises(VisitorSecretInPage):
         ensure_shareable(request, f"<p>{'s' * 32}</p>")
     assert ensure_shareable(request, "<p>no form here</p>") == "<p>no form here</p>"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_stored_page_is_the_rendered_page_with_only_the_token_changed(shipped_site, language):
+    url = Petition.objects.get().get_absolute_url().replace("/en/", f"/{language}/")
+    rendered, stored = (Client().get(url) for _ in range(2))
+    assert len(tokens_in(rendered)) == len(tokens_in(stored)) == 1
+    assert TOKEN_INPUT.sub("", stored.content.decode()) == TOKEN_INPUT.sub(
+        "", rendered.content.decode()
+    )
+    assert tokens_in(stored) != tokens_in(rendered)
+
+
+TWO_FORMS = "<p>Жаңаөзен</p><form>{% csrf_token %}</form><form>{% csrf_token %}</form>"
+
+
+@override_settings(
+    TEMPLATES=[
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {
+                "loaders": [("django.template.loaders.locmem.Loader", {"two.html": TWO_FORMS})]
+            },
+        }
+    ]
+)
+def test_every_form_of_a_shared_page_gets_the_visitors_token():
+    request = RequestFactory().get("/kk/")
+    html = personalised(request, render_shared(request, "two.html", {})).content.decode()
+    tokens = tokens_in_html(html)
+    assert len(tokens) == 2
+    assert all(_does_token_match(token, request.META["CSRF_COOKIE"]) for token in tokens)
+    assert TOKEN_INPUT.sub("", html) == "<p>Жаңаөзен</p><form></form><form></form>"
