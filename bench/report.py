@@ -64,27 +64,39 @@ def fmt_ms(us):
     return f"{us / 1000:.1f}" if us >= 1000 else f"{us / 1000:.2f}"
 
 
+def ceiling_of(run, result):
+    """The minimal view's rate and CPU per request to compare a scenario with: the mean of
+    the runs just before and after it when it has them, else the first one of the run."""
+    runs = result.get("ceiling_runs") or [
+        next(r for r in run["results"] if r["scenario"].startswith("ceiling: minimal"))
+    ]
+    return {
+        "rps": sum(r["rps"] for r in runs) / len(runs),
+        "server_cpu_us": sum(r["server_cpu_us"] for r in runs) / len(runs),
+        "around": " / ".join(f"{r['rps']:.0f}" for r in result.get("ceiling_runs", [])),
+    }
+
+
 def run_table(run):
     """Each scenario's rate beside the minimal view's, and its cost on the server beside the
     minimal view's: the CPU ratio holds still when the rate ratio moves with what wrk and
     the machine's other guests took (the stolen share) during each run."""
-    ceiling = next(
-        (r for r in run["results"] if r["scenario"].startswith("ceiling: minimal")), None
-    )
     lines = [
-        "| scenario | req/s | ÷ minimal view | server CPU ms/req | ÷ minimal view (CPU) "
+        "| scenario | req/s | minimal view before / after, req/s | ÷ minimal view "
+        "| server CPU ms/req | ÷ minimal view (CPU) "
         "| stolen % | p50 ms | p95 ms | p99 ms | 5xx | 4xx | socket errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in run["results"]:
         if r.get("missing"):
-            lines.append(f"| {r['scenario']} | not served | | | | | | | | | | |")
+            lines.append(f"| {r['scenario']} | not served | | | | | | | | | | | |")
             continue
-        ratio = f"{r['rps'] / ceiling['rps']:.2f}" if ceiling else ""
+        ceiling = ceiling_of(run, r)
         cpu = r.get("server_cpu_us")
-        cpu_ratio = f"{ceiling['server_cpu_us'] / cpu:.2f}" if ceiling and cpu else ""
+        cpu_ratio = f"{ceiling['server_cpu_us'] / cpu:.2f}" if cpu else ""
         lines.append(
-            f"| {r['scenario']} | {r['rps']:.0f} | {ratio} | "
+            f"| {r['scenario']} | {r['rps']:.0f} | {ceiling['around']} | "
+            f"{r['rps'] / ceiling['rps']:.2f} | "
             f"{'' if cpu is None else fmt_ms(cpu)} | {cpu_ratio} | {r['stolen'] * 100:.0f} | "
             f"{fmt_ms(r['p50'])} | {fmt_ms(r['p95'])} | {fmt_ms(r['p99'])} | {r['s5xx']} | "
             f"{r['s4xx']} | {r['socket_errors']} |"
@@ -156,8 +168,9 @@ def write_report(path, runs, args, command, machine, commit="", load=()):
         f"{args.signatures:,} seeded confirmed signatures. wrk runs on the same 2 cores as the "
         "server, so every figure includes the load generator's own cost. Server CPU ms/req: "
         "the gunicorn workers' user and system time during the scenario over the requests wrk "
-        "completed. Stolen %: the share of the machine's CPU time the hypervisor gave other "
-        "guests during the scenario (/proc/stat).",
+        "completed. Each page's ratios are to the mean of the minimal view's runs just before "
+        "and just after it (the POSTs': to its first run). Stolen %: the share of the machine's "
+        "CPU time the hypervisor gave other guests during the scenario (/proc/stat).",
         "",
     ]
     for run in runs:

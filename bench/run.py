@@ -129,7 +129,8 @@ def measure(label, args, var_dir, env):
             ("oEmbed JSON", f"/oembed/?url={oembed_target}&format=json"),
             ("count JSON", count_path),
         ]
-        for name, path in gets:
+        minimal = server.url + gets[0][1]
+        for number, (name, path) in enumerate(gets):
             if not status_ok(server.url + path):
                 results.append({"scenario": name, "path": path, "missing": True})
                 continue
@@ -140,7 +141,16 @@ def measure(label, args, var_dir, env):
                 # by one worker every CAMPAIGN_COUNT_CACHE_SECONDS, so its workers warm one by
                 # one: 2 s left the petition page's p99 at 133 ms, 15 s at 38 ms.
                 run_wrk(server.url + path, args.warmup, args.connections)
+            if number == 0:
+                data = run_wrk_on(server, minimal, args.duration, args.connections)
+                results.append({"scenario": name, "path": path, **data})
+                continue
+            # The machine's speed drifts by a fifth within minutes: each page is compared
+            # with the minimal view measured just before and just after it.
+            before = run_wrk_on(server, minimal, args.duration, args.connections)
             data = run_wrk_on(server, server.url + path, args.duration, args.connections)
+            after = run_wrk_on(server, minimal, args.duration, args.connections)
+            data["ceiling_runs"] = [before, after]
             results.append({"scenario": name, "path": path, **data})
 
         print("   visitors load the petition page and fill in its form", flush=True)
