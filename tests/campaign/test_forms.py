@@ -3,6 +3,8 @@
 import unicodedata
 
 import pytest
+from django import forms
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,3 +133,18 @@ def test_any_input_is_either_valid_and_clean_or_refused_with_errors(name, city, 
     for text in (data["name"], data["city"]):
         assert not any(unicodedata.category(char) == "Cc" for char in text)
     assert not any(unicodedata.category(c) == "Cc" and c != "\n" for c in data["comment"])
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_the_country_is_accepted_exactly_when_the_list_offers_it(language):
+    field = SignatureForm().fields["country"]
+    with translation.override(language):
+        offered = [code for code, _name in field.choices if code]
+        assert len(offered) == len(set(offered)) > 240
+        others = ["XX", "kz", " KZ", "KZ ", "Kazakhstan", "Казахстан", "0", "None", "KZRU"]
+        for value in [*offered, *others]:
+            assert field.valid_value(value) is forms.ChoiceField.valid_value(field, value), value
+        for code in offered:
+            assert form(country=code).is_valid()
+        for value in others:
+            assert form(country=value).errors["country"]
