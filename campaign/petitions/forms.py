@@ -3,8 +3,9 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,21 @@ class DeliverableEmailField(forms.EmailField):
         except InvalidEmail as error:
             raise ValidationError(_("Enter a valid e-mail address."), code="invalid") from error
         return address
+
+
+def show_name_warning():
+    """Read by screen readers with the box (aria-describedby); every part escaped. Written
+    when the form is rendered, in the language and under the URL prefix of that request."""
+    return format_html(
+        '{} <span class="name-risk">{} <a href="{}#kazakhstan">{}</a></span>',
+        _("Leave this unticked to be counted without being named."),
+        _(
+            "A public name can be read by anyone, the authorities in Kazakhstan included: "
+            "if you or your family live there, think before ticking this."
+        ),
+        reverse("campaign:privacy"),
+        _("What it can mean"),
+    )
 
 
 class CountryField(forms.ChoiceField):
@@ -79,6 +95,7 @@ class SignatureForm(BotTrapForm):
     show_name = forms.BooleanField(
         label=_("Show my name publicly on this page"),
         required=False,
+        help_text=lazy(show_name_warning, SafeString)(),
     )
     wants_updates = forms.BooleanField(
         label=_("Send me news of the campaign by e-mail"),
@@ -94,17 +111,6 @@ class SignatureForm(BotTrapForm):
     def helper(self):
         """How crispy lays the form out, built when it is rendered: an accepted signature
         never is, and building it was a sixth of the form's time on every POST."""
-        # Read by screen readers with the box (aria-describedby); every part escaped.
-        self.fields["show_name"].help_text = format_html(
-            '{} <span class="name-risk">{} <a href="{}#kazakhstan">{}</a></span>',
-            _("Leave this unticked to be counted without being named."),
-            _(
-                "A public name can be read by anyone, the authorities in Kazakhstan included: "
-                "if you or your family live there, think before ticking this."
-            ),
-            reverse("campaign:privacy"),
-            _("What it can mean"),
-        )
         helper = FormHelper()
         # The page writes the <form> tag and its one CSRF token itself.
         helper.form_tag = False
